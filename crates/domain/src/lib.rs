@@ -1,0 +1,1 @@
+//! leadledger domain crate.

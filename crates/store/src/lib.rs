@@ -1,0 +1,1 @@
+//! leadledger store crate.
