@@ -1,1 +1,75 @@
-//! leadledger app crate.
+//! Use cases: every read and change a user can make, with authorization, validation results,
+//! transactions and the audit log. The web handlers and the CLI call these and nothing below.
+//!
+//! Architecture invariant: authorization is enforced here, never only in templates or handlers.
+//! Every function that touches a customer checks the actor's right to it first.
+
+pub mod activities;
+pub mod audit;
+pub mod auth;
+pub mod contacts;
+pub mod customers;
+pub mod demo;
+pub mod error;
+pub mod fields;
+pub mod tags;
+pub mod users;
+
+pub use error::AppError;
+pub use leadledger_domain as domain;
+pub use leadledger_store as store;
+
+use leadledger_store::Db;
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// Settings the use cases need.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Idle lifetime of a web session, in seconds.
+    pub session_ttl: i64,
+    /// Failed logins per user name within `throttle_window` before further attempts are refused.
+    pub max_failures_per_user: i64,
+    /// Failed logins per client address within the window.
+    pub max_failures_per_ip: i64,
+    pub throttle_window: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { session_ttl: 12 * 3600, max_failures_per_user: 5, max_failures_per_ip: 30, throttle_window: 15 * 60 }
+    }
+}
+
+/// The application: a database and its settings. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct App {
+    pub db: Db,
+    pub settings: Settings,
+}
+
+impl App {
+    pub fn new(db: Db) -> Self {
+        Self { db, settings: Settings::default() }
+    }
+}
+
+/// A page of results with the total count, as every list answers.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl<T> Page<T> {
+    pub fn pages(&self) -> u32 {
+        domain::page::PageRequest { page: self.page, per_page: self.per_page }.pages(self.total)
+    }
+}
+
+/// Current time in Unix seconds.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}

@@ -1,1 +1,17 @@
-//! leadledger domain crate.
+//! The vocabulary of leadledger: typed values that are parsed once at the edge and trusted inside.
+//!
+//! Architecture invariant: this crate does no IO and knows nothing of HTTP or SQL. Everything here
+//! is a pure function of its inputs, so it can be tested exhaustively and reused by every layer.
+
+pub mod activity;
+pub mod contact;
+pub mod country;
+pub mod custom_field;
+pub mod customer;
+pub mod email;
+pub mod error;
+pub mod page;
+pub mod tag;
+pub mod user;
+
+pub use error::{FieldErrors, Invalid};
