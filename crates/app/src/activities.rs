@@ -10,7 +10,13 @@ use leadledger_store::customers;
 use serde_json::json;
 
 fn record(a: &ActivityInput, user_id: Option<i64>) -> ActivityRecord {
-    ActivityRecord { kind: a.kind.as_str().to_string(), at: a.at.timestamp(), user_id, minutes: a.minutes, body: a.body.clone() }
+    ActivityRecord {
+        kind: a.kind.as_str().to_string(),
+        at: a.at.timestamp(),
+        user_id,
+        minutes: a.minutes,
+        body: a.body.clone(),
+    }
 }
 
 fn snapshot(r: &ActivityRecord) -> serde_json::Value {
@@ -44,8 +50,22 @@ pub async fn update(app: &App, actor: &Actor, id: i64, a: &ActivityInput) -> Res
     editable(&mut tx, actor, old.customer_id).await?;
     let rec = record(a, old.user_id);
     activities::update(&mut tx, id, &rec).await?;
-    let before = ActivityRecord { kind: old.kind, at: old.at, user_id: old.user_id, minutes: old.minutes, body: old.body };
-    audit::record(&mut tx, Some(actor), "activity", Some(id), "update", audit::diff(&snapshot(&before), &snapshot(&rec))).await?;
+    let before = ActivityRecord {
+        kind: old.kind,
+        at: old.at,
+        user_id: old.user_id,
+        minutes: old.minutes,
+        body: old.body,
+    };
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "activity",
+        Some(id),
+        "update",
+        audit::diff(&snapshot(&before), &snapshot(&rec)),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -55,16 +75,43 @@ pub async fn delete(app: &App, actor: &Actor, id: i64) -> Result<()> {
     let old = activities::get(&mut tx, id).await?;
     editable(&mut tx, actor, old.customer_id).await?;
     activities::delete(&mut tx, id).await?;
-    audit::record(&mut tx, Some(actor), "activity", Some(id), "delete", json!({"customer_id": old.customer_id, "kind": old.kind, "at": old.at})).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "activity",
+        Some(id),
+        "delete",
+        json!({"customer_id": old.customer_id, "kind": old.kind, "at": old.at}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn list(app: &App, actor: &Actor, customer_id: Option<i64>, kind: Option<&str>, page: PageRequest) -> Result<Page<ActivityRow>> {
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    customer_id: Option<i64>,
+    kind: Option<&str>,
+    page: PageRequest,
+) -> Result<Page<ActivityRow>> {
     let mut tx = app.db.read().await?;
     if let Some(id) = customer_id {
         visible(&mut tx, actor, id).await?;
     }
-    let (items, total) = activities::list(&mut tx, customer_id, kind, actor.customer_scope(), page.limit(), page.offset()).await?;
-    Ok(Page { items, total, page: page.page, per_page: page.per_page })
+    let (items, total) = activities::list(
+        &mut tx,
+        customer_id,
+        kind,
+        actor.customer_scope(),
+        page.limit(),
+        page.offset(),
+    )
+    .await?;
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
 }

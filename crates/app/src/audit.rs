@@ -4,8 +4,8 @@
 use crate::{App, AppError, Page, Result};
 use leadledger_domain::page::PageRequest;
 use leadledger_domain::user::Actor;
-use leadledger_store::audit::{self, AuditFilter, AuditRecord, AuditRow};
 use leadledger_store::Tx;
+use leadledger_store::audit::{self, AuditFilter, AuditRecord, AuditRow};
 use serde_json::{Map, Value};
 
 /// Records `action` on `entity` by `actor` (or the command line when `None`).
@@ -49,13 +49,23 @@ pub fn diff(old: &Value, new: &Value) -> Value {
     Value::Object(out)
 }
 
-pub async fn list(app: &App, actor: &Actor, filter: &AuditFilter, page: PageRequest) -> Result<Page<AuditRow>> {
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &AuditFilter,
+    page: PageRequest,
+) -> Result<Page<AuditRow>> {
     if !actor.can_read_audit() {
         return Err(AppError::Forbidden);
     }
     let mut tx = app.db.read().await?;
     let (items, total) = audit::list(&mut tx, filter, page.limit(), page.offset()).await?;
-    Ok(Page { items, total, page: page.page, per_page: page.per_page })
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
 }
 
 #[cfg(test)]
@@ -65,7 +75,10 @@ mod tests {
 
     #[test]
     fn diff_lists_only_changed_fields() {
-        let d = diff(&json!({"a": 1, "b": "x", "c": null}), &json!({"a": 1, "b": "y", "c": 2}));
+        let d = diff(
+            &json!({"a": 1, "b": "x", "c": null}),
+            &json!({"a": 1, "b": "y", "c": 2}),
+        );
         assert_eq!(d, json!({"b": ["x", "y"], "c": [null, 2]}));
     }
 }

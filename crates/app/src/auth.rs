@@ -3,8 +3,8 @@
 //! copy of the database does not hand out live sessions.
 
 use crate::{App, AppError, Result, now};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use leadledger_domain::user::{Actor, Role};
 use leadledger_store::users::UserRow;
 use leadledger_store::{sessions, users};
@@ -29,7 +29,8 @@ pub async fn hash_password(password: &str) -> Result<String> {
     let pw = password.to_string();
     tokio::task::spawn_blocking(move || {
         let salt_bytes: [u8; 16] = rand::random();
-        let salt = SaltString::encode_b64(&salt_bytes).map_err(|e| AppError::Internal(e.to_string()))?;
+        let salt =
+            SaltString::encode_b64(&salt_bytes).map_err(|e| AppError::Internal(e.to_string()))?;
         Argon2::default()
             .hash_password(pw.as_bytes(), &salt)
             .map(|h| h.to_string())
@@ -43,7 +44,11 @@ pub async fn hash_password(password: &str) -> Result<String> {
 pub async fn verify_password(password: &str, hash: &str) -> bool {
     let (pw, hash) = (password.to_string(), hash.to_string());
     tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|parsed| Argon2::default().verify_password(pw.as_bytes(), &parsed).is_ok())
+        PasswordHash::new(&hash).is_ok_and(|parsed| {
+            Argon2::default()
+                .verify_password(pw.as_bytes(), &parsed)
+                .is_ok()
+        })
     })
     .await
     .unwrap_or(false)
@@ -55,7 +60,11 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$
 
 pub fn actor_of(u: &UserRow) -> Result<Actor> {
     let role = Role::parse(&u.role).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(Actor { user_id: u.id, username: u.username.clone(), role })
+    Ok(Actor {
+        user_id: u.id,
+        username: u.username.clone(),
+        role,
+    })
 }
 
 /// A signed-in web session: the cookie value, its CSRF token and who it is.
@@ -76,8 +85,12 @@ pub async fn login(app: &App, username: &str, password: &str, ip: &str) -> Resul
     {
         let mut tx = app.db.read().await?;
         let (by_user, by_ip) = sessions::recent_failures(&mut tx, &username, ip, since).await?;
-        if by_user >= app.settings.max_failures_per_user || by_ip >= app.settings.max_failures_per_ip {
-            return Err(AppError::Throttled { retry_after: app.settings.throttle_window });
+        if by_user >= app.settings.max_failures_per_user
+            || by_ip >= app.settings.max_failures_per_ip
+        {
+            return Err(AppError::Throttled {
+                retry_after: app.settings.throttle_window,
+            });
         }
     }
     let user = {
@@ -99,13 +112,34 @@ pub async fn login(app: &App, username: &str, password: &str, ip: &str) -> Resul
     };
     let token = random_token();
     let csrf = random_token();
-    sessions::insert(&mut tx, &token_hash(&token), user.id, &csrf, t, t + app.settings.session_ttl).await?;
+    sessions::insert(
+        &mut tx,
+        &token_hash(&token),
+        user.id,
+        &csrf,
+        t,
+        t + app.settings.session_ttl,
+    )
+    .await?;
     sessions::purge_expired(&mut tx, t).await?;
     sessions::purge_login_attempts(&mut tx, t - 30 * 86_400).await?;
     let actor = actor_of(&user)?;
-    crate::audit::record(&mut tx, Some(&actor), "session", None, "login", serde_json::json!({"ip": ip})).await?;
+    crate::audit::record(
+        &mut tx,
+        Some(&actor),
+        "session",
+        None,
+        "login",
+        serde_json::json!({"ip": ip}),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(Session { token, csrf, actor, display_name: user.display_name })
+    Ok(Session {
+        token,
+        csrf,
+        actor,
+        display_name: user.display_name,
+    })
 }
 
 /// The session behind a cookie value, sliding its expiry forward at most once a minute.
@@ -114,7 +148,9 @@ pub async fn session(app: &App, token: &str) -> Result<Session> {
     let hash = token_hash(token);
     let row = {
         let mut tx = app.db.read().await?;
-        sessions::lookup(&mut tx, &hash, t).await?.ok_or(AppError::Unauthenticated)?
+        sessions::lookup(&mut tx, &hash, t)
+            .await?
+            .ok_or(AppError::Unauthenticated)?
     };
     if t - row.last_seen_at >= 60 {
         let mut tx = app.db.write().await?;
@@ -139,13 +175,26 @@ pub async fn logout(app: &App, token: &str) -> Result<()> {
 /// Creates an API token for `username` and returns it; only its hash is kept.
 pub async fn create_token(app: &App, username: &str, name: &str) -> Result<String> {
     let mut tx = app.db.write().await?;
-    let user = users::by_username(&mut tx, &username.trim().to_lowercase()).await?.ok_or(AppError::NotFound)?;
+    let user = users::by_username(&mut tx, &username.trim().to_lowercase())
+        .await?
+        .ok_or(AppError::NotFound)?;
     if user.disabled {
-        return Err(AppError::Conflict(format!("user {} is disabled", user.username)));
+        return Err(AppError::Conflict(format!(
+            "user {} is disabled",
+            user.username
+        )));
     }
     let token = format!("llt_{}", random_token());
     let id = users::insert_token(&mut tx, user.id, name, &token_hash(&token), now()).await?;
-    crate::audit::record(&mut tx, None, "api_token", Some(id), "create", serde_json::json!({"user": user.username, "name": name})).await?;
+    crate::audit::record(
+        &mut tx,
+        None,
+        "api_token",
+        Some(id),
+        "create",
+        serde_json::json!({"user": user.username, "name": name}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -153,13 +202,19 @@ pub async fn create_token(app: &App, username: &str, name: &str) -> Result<Strin
 /// The actor behind a bearer token.
 pub async fn token_actor(app: &App, token: &str) -> Result<Actor> {
     let mut tx = app.db.read().await?;
-    let user = users::by_token(&mut tx, &token_hash(token)).await?.ok_or(AppError::Unauthenticated)?;
+    let user = users::by_token(&mut tx, &token_hash(token))
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
     actor_of(&user)
 }
 
 /// Constant-time comparison for CSRF tokens.
 pub fn tokens_match(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 #[cfg(test)]

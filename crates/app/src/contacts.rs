@@ -28,7 +28,10 @@ pub struct ContactView {
 fn view(c: ContactRow, channels: &[leadledger_store::contacts::ChannelRow]) -> ContactView {
     let id = c.id;
     let of = |kind: &'static str| {
-        channels.iter().filter(move |ch| ch.contact_id == id && ch.kind == kind).map(|ch| ch.value.clone())
+        channels
+            .iter()
+            .filter(move |ch| ch.contact_id == id && ch.kind == kind)
+            .map(|ch| ch.value.clone())
     };
     ContactView {
         id: c.id,
@@ -50,7 +53,12 @@ pub(crate) async fn load_for(tx: &mut Tx, customer_ids: &[i64]) -> Result<Vec<Co
 }
 
 fn record(c: &ContactInput) -> ContactRecord {
-    ContactRecord { name: c.name.clone(), title: c.title.clone(), notes: c.notes.clone(), channels: c.channels() }
+    ContactRecord {
+        name: c.name.clone(),
+        title: c.title.clone(),
+        notes: c.notes.clone(),
+        channels: c.channels(),
+    }
 }
 
 fn snapshot(c: &ContactInput) -> serde_json::Value {
@@ -58,7 +66,12 @@ fn snapshot(c: &ContactInput) -> serde_json::Value {
 }
 
 /// Inserts inside an open transaction (used by customer creation too); the caller audits.
-pub(crate) async fn insert_in(tx: &mut Tx, customer_id: i64, c: &ContactInput, t: i64) -> Result<i64> {
+pub(crate) async fn insert_in(
+    tx: &mut Tx,
+    customer_id: i64,
+    c: &ContactInput,
+    t: i64,
+) -> Result<i64> {
     let id = contacts::insert(tx, customer_id, &record(c), t).await?;
     customers::touch(tx, customer_id, t).await?;
     Ok(id)
@@ -92,7 +105,15 @@ pub async fn update(app: &App, actor: &Actor, id: i64, c: &ContactInput) -> Resu
     customers::touch(&mut tx, row.customer_id, now()).await?;
     let old = json!({"name": before.name, "title": before.title, "notes": before.notes, "emails": before.emails, "phones": before.phones, "whatsapp": before.whatsapp, "wechat": before.wechat});
     let new = json!({"name": c.name, "title": c.title, "notes": c.notes, "emails": c.emails, "phones": c.phones, "whatsapp": c.whatsapp, "wechat": c.wechat});
-    audit::record(&mut tx, Some(actor), "contact", Some(id), "update", audit::diff(&old, &new)).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "contact",
+        Some(id),
+        "update",
+        audit::diff(&old, &new),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -103,20 +124,45 @@ pub async fn delete(app: &App, actor: &Actor, id: i64) -> Result<()> {
     editable(&mut tx, actor, row.customer_id).await?;
     contacts::delete(&mut tx, id).await?;
     customers::touch(&mut tx, row.customer_id, now()).await?;
-    audit::record(&mut tx, Some(actor), "contact", Some(id), "delete", json!({"name": row.name, "customer_id": row.customer_id})).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "contact",
+        Some(id),
+        "delete",
+        json!({"name": row.name, "customer_id": row.customer_id}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Contacts the actor may see, optionally of one customer.
-pub async fn list(app: &App, actor: &Actor, customer_id: Option<i64>, page: PageRequest) -> Result<Page<ContactView>> {
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    customer_id: Option<i64>,
+    page: PageRequest,
+) -> Result<Page<ContactView>> {
     let mut tx = app.db.read().await?;
     if let Some(id) = customer_id {
         visible(&mut tx, actor, id).await?;
     }
-    let (rows, total) = contacts::list(&mut tx, customer_id, actor.customer_scope(), page.limit(), page.offset()).await?;
+    let (rows, total) = contacts::list(
+        &mut tx,
+        customer_id,
+        actor.customer_scope(),
+        page.limit(),
+        page.offset(),
+    )
+    .await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.customer_id).collect();
     let (_, channels) = contacts::for_customers(&mut tx, &ids).await?;
     let items = rows.into_iter().map(|c| view(c, &channels)).collect();
-    Ok(Page { items, total, page: page.page, per_page: page.per_page })
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
 }

@@ -9,7 +9,9 @@ use leadledger_domain::email::is_free_mail_domain;
 use leadledger_domain::page::PageRequest;
 use leadledger_domain::user::Actor;
 use leadledger_domain::{FieldErrors, Invalid};
-use leadledger_store::customers::{self, CustomerFilter, CustomerRecord, CustomerRow, DuplicateKeys};
+use leadledger_store::customers::{
+    self, CustomerFilter, CustomerRecord, CustomerRow, DuplicateKeys,
+};
 use leadledger_store::{Tx, activities, tags, users};
 use serde::Serialize;
 use serde_json::json;
@@ -49,6 +51,8 @@ pub struct CustomerChange {
     pub owner: OwnerChoice,
     /// `None` leaves tags as they are.
     pub tag_ids: Option<Vec<i64>>,
+    /// Tags to create and attach in the same transaction (names not yet existing).
+    pub new_tags: Vec<leadledger_domain::tag::TagName>,
     /// Raw values per custom field id; fields not named are left as they are.
     pub custom: BTreeMap<i64, Vec<String>>,
     /// A first contact, on create.
@@ -68,11 +72,20 @@ async fn decorate(tx: &mut Tx, rows: Vec<CustomerRow>) -> Result<Vec<CustomerVie
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut tag_map: BTreeMap<i64, Vec<TagRef>> = BTreeMap::new();
     for t in tags::for_customers(tx, &ids).await? {
-        tag_map.entry(t.customer_id).or_default().push(TagRef { id: t.id, name: t.name, color: t.color });
+        tag_map.entry(t.customer_id).or_default().push(TagRef {
+            id: t.id,
+            name: t.name,
+            color: t.color,
+        });
     }
     let mut val_map: BTreeMap<i64, BTreeMap<i64, Vec<String>>> = BTreeMap::new();
     for v in leadledger_store::fields::values_for_customers(tx, &ids).await? {
-        val_map.entry(v.customer_id).or_default().entry(v.field_id).or_default().push(v.value);
+        val_map
+            .entry(v.customer_id)
+            .or_default()
+            .entry(v.field_id)
+            .or_default()
+            .push(v.value);
     }
     Ok(rows
         .into_iter()
@@ -86,24 +99,42 @@ async fn decorate(tx: &mut Tx, rows: Vec<CustomerRow>) -> Result<Vec<CustomerVie
 }
 
 /// Customers the actor may see, filtered, sorted and paged.
-pub async fn list(app: &App, actor: &Actor, mut filter: CustomerFilter, page: PageRequest) -> Result<Page<CustomerView>> {
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    mut filter: CustomerFilter,
+    page: PageRequest,
+) -> Result<Page<CustomerView>> {
     filter.visible_to = actor.customer_scope();
     let mut tx = app.db.read().await?;
     let (rows, total) = customers::list(&mut tx, &filter, page.limit(), page.offset()).await?;
     let items = decorate(&mut tx, rows).await?;
-    Ok(Page { items, total, page: page.page, per_page: page.per_page })
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
 }
 
 /// Loads a customer the actor may see; an invisible one is reported as not found.
 pub(crate) async fn visible(tx: &mut Tx, actor: &Actor, id: i64) -> Result<Option<i64>> {
     let owner = customers::owner_of(tx, id).await?;
-    if actor.can_see_customer(owner) { Ok(owner) } else { Err(AppError::NotFound) }
+    if actor.can_see_customer(owner) {
+        Ok(owner)
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// Like [`visible`], and the actor must also be allowed to change it.
 pub(crate) async fn editable(tx: &mut Tx, actor: &Actor, id: i64) -> Result<Option<i64>> {
     let owner = visible(tx, actor, id).await?;
-    if actor.can_edit_customer(owner) { Ok(owner) } else { Err(AppError::Forbidden) }
+    if actor.can_edit_customer(owner) {
+        Ok(owner)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// One customer with tags, custom values, contacts and effort so far.
@@ -124,7 +155,13 @@ pub async fn get(app: &App, actor: &Actor, id: i64) -> Result<CustomerDetail> {
     let customer = decorate(&mut tx, vec![row]).await?.remove(0);
     let contacts = contacts::load_for(&mut tx, &[id]).await?;
     let (minutes_spent, last_activity_at) = activities::summary(&mut tx, id).await?;
-    Ok(CustomerDetail { customer, contacts, minutes_spent, last_activity_at, can_edit: actor.can_edit_customer(owner) })
+    Ok(CustomerDetail {
+        customer,
+        contacts,
+        minutes_spent,
+        last_activity_at,
+        can_edit: actor.can_edit_customer(owner),
+    })
 }
 
 fn record_of(i: &CustomerInput, owner_id: Option<i64>) -> CustomerRecord {
@@ -194,12 +231,22 @@ pub fn duplicate_keys(input: &CustomerInput, contact_emails: &[String]) -> Dupli
             add(d);
         }
     }
-    DuplicateKeys { match_key: input.name.match_key(), domains, emails: contact_emails.to_vec() }
+    DuplicateKeys {
+        match_key: input.name.match_key(),
+        domains,
+        emails: contact_emails.to_vec(),
+    }
 }
 
 /// Customers that look like `input` (by name, domain or contact email), excluding `exclude`.
-pub async fn find_duplicates(tx: &mut Tx, input: &CustomerInput, contact_emails: &[String], exclude: Option<i64>) -> Result<Vec<DuplicateCandidate>> {
-    let rows = customers::find_duplicates(tx, &duplicate_keys(input, contact_emails), exclude).await?;
+pub async fn find_duplicates(
+    tx: &mut Tx,
+    input: &CustomerInput,
+    contact_emails: &[String],
+    exclude: Option<i64>,
+) -> Result<Vec<DuplicateCandidate>> {
+    let rows =
+        customers::find_duplicates(tx, &duplicate_keys(input, contact_emails), exclude).await?;
     let mut out: Vec<DuplicateCandidate> = Vec::new();
     for r in rows {
         match out.iter_mut().find(|c| c.id == r.id) {
@@ -208,14 +255,26 @@ pub async fn find_duplicates(tx: &mut Tx, input: &CustomerInput, contact_emails:
                     c.reasons.push(r.reason)
                 }
             }
-            None => out.push(DuplicateCandidate { id: r.id, name: r.name, country: r.country, owner: r.owner_username, reasons: vec![r.reason] }),
+            None => out.push(DuplicateCandidate {
+                id: r.id,
+                name: r.name,
+                country: r.country,
+                owner: r.owner_username,
+                reasons: vec![r.reason],
+            }),
         }
     }
     Ok(out)
 }
 
 /// Checks for duplicates without saving (the API's and the form's "check" step).
-pub async fn check_duplicates(app: &App, actor: &Actor, input: &CustomerInput, contact_emails: &[String], exclude: Option<i64>) -> Result<Vec<DuplicateCandidate>> {
+pub async fn check_duplicates(
+    app: &App,
+    actor: &Actor,
+    input: &CustomerInput,
+    contact_emails: &[String],
+    exclude: Option<i64>,
+) -> Result<Vec<DuplicateCandidate>> {
     if !actor.can_create_customers() {
         return Err(AppError::Forbidden);
     }
@@ -223,28 +282,86 @@ pub async fn check_duplicates(app: &App, actor: &Actor, input: &CustomerInput, c
     find_duplicates(&mut tx, input, contact_emails, exclude).await
 }
 
-async fn resolve_owner(tx: &mut Tx, actor: &Actor, choice: OwnerChoice, current: Option<i64>) -> Result<Option<i64>> {
+async fn resolve_owner(
+    tx: &mut Tx,
+    actor: &Actor,
+    choice: OwnerChoice,
+    current: Option<i64>,
+) -> Result<Option<i64>> {
     let owner = match choice {
         OwnerChoice::Keep => current,
         OwnerChoice::Pool => None,
         OwnerChoice::User(id) => Some(id),
     };
     if owner != current && !actor.can_assign_owner(owner) {
-        return Err(AppError::field("owner", Invalid::new("owner_not_allowed", "you can only assign customers to yourself or the public pool")));
+        return Err(AppError::field(
+            "owner",
+            Invalid::new(
+                "owner_not_allowed",
+                "you can only assign customers to yourself or the public pool",
+            ),
+        ));
     }
     if let Some(id) = owner.filter(|id| Some(*id) != current) {
         match users::by_id(tx, id).await {
             Ok(u) if !u.disabled => {}
-            _ => return Err(AppError::field("owner", Invalid::new("unknown_owner", "no such active user"))),
+            _ => {
+                return Err(AppError::field(
+                    "owner",
+                    Invalid::new("unknown_owner", "no such active user"),
+                ));
+            }
         }
     }
     Ok(owner)
 }
 
+/// Creates (or finds) the named tags inside the transaction and adds their ids to `ids`.
+async fn add_new_tags(
+    tx: &mut Tx,
+    actor: &Actor,
+    names: &[leadledger_domain::tag::TagName],
+    ids: &mut Option<Vec<i64>>,
+) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    if !actor.can_create_tags() {
+        return Err(AppError::Forbidden);
+    }
+    let list = ids.get_or_insert_with(Vec::new);
+    for n in names {
+        let id = match tags::by_name(tx, n.as_str()).await? {
+            Some(t) => t.id,
+            None => {
+                let color = leadledger_domain::tag::Color::default();
+                let id = tags::insert(tx, n.as_str(), color.as_str(), now()).await?;
+                audit::record(
+                    tx,
+                    Some(actor),
+                    "tag",
+                    Some(id),
+                    "create",
+                    json!({"name": n.as_str(), "color": color.as_str()}),
+                )
+                .await?;
+                id
+            }
+        };
+        if !list.contains(&id) {
+            list.push(id);
+        }
+    }
+    Ok(())
+}
+
 async fn check_tags(tx: &mut Tx, tag_ids: &[i64]) -> Result<()> {
     let known: Vec<i64> = tags::list(tx).await?.into_iter().map(|t| t.id).collect();
     if let Some(bad) = tag_ids.iter().find(|t| !known.contains(t)) {
-        return Err(AppError::field("tags", Invalid::new("unknown_tag", format!("no tag with id {bad}"))));
+        return Err(AppError::field(
+            "tags",
+            Invalid::new("unknown_tag", format!("no tag with id {bad}")),
+        ));
     }
     Ok(())
 }
@@ -262,13 +379,19 @@ pub async fn create(app: &App, actor: &Actor, change: CustomerChange) -> Result<
     if let Some(ids) = &change.tag_ids {
         check_tags(&mut tx, ids).await?;
     }
-    let emails: Vec<String> = change.contact.iter().flat_map(|c| c.emails.iter().map(|e| e.as_str().to_string())).collect();
+    let emails: Vec<String> = change
+        .contact
+        .iter()
+        .flat_map(|c| c.emails.iter().map(|e| e.as_str().to_string()))
+        .collect();
     if !change.confirm_duplicates {
         let dups = find_duplicates(&mut tx, &change.input, &emails, None).await?;
         if !dups.is_empty() {
             return Err(AppError::Duplicates(dups));
         }
     }
+    let mut change = change;
+    add_new_tags(&mut tx, actor, &change.new_tags, &mut change.tag_ids).await?;
     let rec = record_of(&change.input, owner);
     let t = now();
     let id = customers::insert(&mut tx, &rec, t).await?;
@@ -308,6 +431,8 @@ pub async fn update(app: &App, actor: &Actor, id: i64, change: CustomerChange) -
             return Err(AppError::Duplicates(dups));
         }
     }
+    let mut change = change;
+    add_new_tags(&mut tx, actor, &change.new_tags, &mut change.tag_ids).await?;
     let old_row = customers::get(&mut tx, id).await?;
     let mut old = snapshot(&record_from_row(&old_row));
     let rec = record_of(&change.input, owner);
@@ -315,7 +440,11 @@ pub async fn update(app: &App, actor: &Actor, id: i64, change: CustomerChange) -
     let t = now();
     customers::update(&mut tx, id, &rec, t).await?;
     if let Some(ids) = &change.tag_ids {
-        let before: Vec<i64> = tags::for_customers(&mut tx, &[id]).await?.into_iter().map(|t| t.id).collect();
+        let before: Vec<i64> = tags::for_customers(&mut tx, &[id])
+            .await?
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
         tags::set_for_customer(&mut tx, id, ids).await?;
         let mut after = ids.clone();
         after.sort_unstable();
@@ -325,7 +454,11 @@ pub async fn update(app: &App, actor: &Actor, id: i64, change: CustomerChange) -
     if !field_values.is_empty() {
         let before = leadledger_store::fields::values_for_customers(&mut tx, &[id]).await?;
         for (fid, vals) in &field_values {
-            let b: Vec<&String> = before.iter().filter(|v| v.field_id == *fid).map(|v| &v.value).collect();
+            let b: Vec<&String> = before
+                .iter()
+                .filter(|v| v.field_id == *fid)
+                .map(|v| &v.value)
+                .collect();
             old[format!("custom.{fid}")] = json!(b);
             new[format!("custom.{fid}")] = json!(vals);
             leadledger_store::fields::set_values(&mut tx, id, *fid, vals).await?;
@@ -333,7 +466,15 @@ pub async fn update(app: &App, actor: &Actor, id: i64, change: CustomerChange) -
     }
     let changes = audit::diff(&old, &new);
     if changes.as_object().is_some_and(|m| !m.is_empty()) {
-        audit::record(&mut tx, Some(actor), "customer", Some(id), "update", changes).await?;
+        audit::record(
+            &mut tx,
+            Some(actor),
+            "customer",
+            Some(id),
+            "update",
+            changes,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -347,7 +488,15 @@ pub async fn delete(app: &App, actor: &Actor, id: i64) -> Result<()> {
     }
     let row = customers::get(&mut tx, id).await?;
     customers::delete(&mut tx, id).await?;
-    audit::record(&mut tx, Some(actor), "customer", Some(id), "delete", snapshot(&record_from_row(&row))).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "customer",
+        Some(id),
+        "delete",
+        snapshot(&record_from_row(&row)),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -359,7 +508,15 @@ pub async fn set_owner(app: &App, actor: &Actor, id: i64, owner: OwnerChoice) ->
     let new = resolve_owner(&mut tx, actor, owner, current).await?;
     if new != current {
         customers::set_owner(&mut tx, id, new, now()).await?;
-        audit::record(&mut tx, Some(actor), "customer", Some(id), "set_owner", json!({"owner_id": [current, new]})).await?;
+        audit::record(
+            &mut tx,
+            Some(actor),
+            "customer",
+            Some(id),
+            "set_owner",
+            json!({"owner_id": [current, new]}),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -369,7 +526,10 @@ pub async fn set_owner(app: &App, actor: &Actor, id: i64, owner: OwnerChoice) ->
 /// `from` is deleted. The actor must be allowed to edit both.
 pub async fn merge(app: &App, actor: &Actor, into: i64, from: i64) -> Result<()> {
     if into == from {
-        return Err(AppError::field("from", Invalid::new("same_customer", "choose two different customers")));
+        return Err(AppError::field(
+            "from",
+            Invalid::new("same_customer", "choose two different customers"),
+        ));
     }
     let mut tx = app.db.write().await?;
     editable(&mut tx, actor, into).await?;
@@ -386,14 +546,24 @@ pub async fn merge(app: &App, actor: &Actor, into: i64, from: i64) -> Result<()>
 /// Parses the raw id list of a form or query (`"3,5"` or repeated values) into tag ids.
 pub fn parse_ids(field: &str, raw: &[String]) -> Result<Vec<i64>, FieldErrors> {
     let mut out = Vec::new();
-    for part in raw.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+    for part in raw
+        .iter()
+        .flat_map(|s| s.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         match part.parse::<i64>() {
             Ok(v) if v > 0 => {
                 if !out.contains(&v) {
                     out.push(v)
                 }
             }
-            _ => return Err(FieldErrors::single(field, Invalid::new("invalid_id", format!("{part:?} is not an id")))),
+            _ => {
+                return Err(FieldErrors::single(
+                    field,
+                    Invalid::new("invalid_id", format!("{part:?} is not an id")),
+                ));
+            }
         }
     }
     Ok(out)

@@ -37,7 +37,12 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { session_ttl: 12 * 3600, max_failures_per_user: 5, max_failures_per_ip: 30, throttle_window: 15 * 60 }
+        Self {
+            session_ttl: 12 * 3600,
+            max_failures_per_user: 5,
+            max_failures_per_ip: 30,
+            throttle_window: 15 * 60,
+        }
     }
 }
 
@@ -50,7 +55,10 @@ pub struct App {
 
 impl App {
     pub fn new(db: Db) -> Self {
-        Self { db, settings: Settings::default() }
+        Self {
+            db,
+            settings: Settings::default(),
+        }
     }
 }
 
@@ -65,7 +73,11 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn pages(&self) -> u32 {
-        domain::page::PageRequest { page: self.page, per_page: self.per_page }.pages(self.total)
+        domain::page::PageRequest {
+            page: self.page,
+            per_page: self.per_page,
+        }
+        .pages(self.total)
     }
 }
 

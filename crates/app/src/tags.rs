@@ -1,16 +1,23 @@
 //! Tags: anyone but finance may create one; managers and admins rename, recolour and delete.
 
 use crate::{App, AppError, Result, audit, now};
+use leadledger_domain::FieldErrors;
 use leadledger_domain::tag::{Color, TagName};
 use leadledger_domain::user::Actor;
-use leadledger_domain::FieldErrors;
 use leadledger_store::tags::{self, TagRow};
 use serde_json::json;
 
 fn parse(name: &str, color: &str) -> Result<(TagName, Color)> {
     let mut e = FieldErrors::new();
     let n = e.take("name", TagName::parse(name));
-    let c = e.take("color", if color.trim().is_empty() { Ok(Color::default()) } else { Color::parse(color) });
+    let c = e.take(
+        "color",
+        if color.trim().is_empty() {
+            Ok(Color::default())
+        } else {
+            Color::parse(color)
+        },
+    );
     Ok(e.finish(|| (n.unwrap(), c.unwrap()))?)
 }
 
@@ -31,10 +38,21 @@ pub async fn create(app: &App, actor: &Actor, name: &str, color: &str) -> Result
     let (n, c) = parse(name, color)?;
     let mut tx = app.db.write().await?;
     if tags::by_name(&mut tx, n.as_str()).await?.is_some() {
-        return Err(AppError::field("name", leadledger_domain::Invalid::new("tag_exists", "a tag with this name exists")));
+        return Err(AppError::field(
+            "name",
+            leadledger_domain::Invalid::new("tag_exists", "a tag with this name exists"),
+        ));
     }
     let id = tags::insert(&mut tx, n.as_str(), c.as_str(), now()).await?;
-    audit::record(&mut tx, Some(actor), "tag", Some(id), "create", json!({"name": n.as_str(), "color": c.as_str()})).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "tag",
+        Some(id),
+        "create",
+        json!({"name": n.as_str(), "color": c.as_str()}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -46,11 +64,20 @@ pub async fn update(app: &App, actor: &Actor, id: i64, name: &str, color: &str) 
     let (n, c) = parse(name, color)?;
     let mut tx = app.db.write().await?;
     let old = tags::get(&mut tx, id).await?;
-    if tags::by_name(&mut tx, n.as_str()).await?.is_some_and(|t| t.id != id) {
-        return Err(AppError::field("name", leadledger_domain::Invalid::new("tag_exists", "a tag with this name exists")));
+    if tags::by_name(&mut tx, n.as_str())
+        .await?
+        .is_some_and(|t| t.id != id)
+    {
+        return Err(AppError::field(
+            "name",
+            leadledger_domain::Invalid::new("tag_exists", "a tag with this name exists"),
+        ));
     }
     tags::update(&mut tx, id, n.as_str(), c.as_str()).await?;
-    let changes = audit::diff(&json!({"name": old.name, "color": old.color}), &json!({"name": n.as_str(), "color": c.as_str()}));
+    let changes = audit::diff(
+        &json!({"name": old.name, "color": old.color}),
+        &json!({"name": n.as_str(), "color": c.as_str()}),
+    );
     audit::record(&mut tx, Some(actor), "tag", Some(id), "update", changes).await?;
     tx.commit().await?;
     Ok(())
@@ -63,7 +90,15 @@ pub async fn delete(app: &App, actor: &Actor, id: i64) -> Result<()> {
     let mut tx = app.db.write().await?;
     let old = tags::get(&mut tx, id).await?;
     tags::delete(&mut tx, id).await?;
-    audit::record(&mut tx, Some(actor), "tag", Some(id), "delete", json!({"name": old.name, "customers": old.customers})).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "tag",
+        Some(id),
+        "delete",
+        json!({"name": old.name, "customers": old.customers}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -4,7 +4,7 @@ use crate::{App, AppError, Result, auth, now};
 use leadledger_domain::user::{Actor, NewPassword, Role, Username};
 use leadledger_domain::{FieldErrors, error::required_text};
 use leadledger_store::users::{self, UserRow};
-use leadledger_store::{sessions, Tx};
+use leadledger_store::{Tx, sessions};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -19,7 +19,14 @@ pub struct UserView {
 
 impl From<UserRow> for UserView {
     fn from(u: UserRow) -> Self {
-        Self { id: u.id, username: u.username, display_name: u.display_name, role: u.role, disabled: u.disabled, created_at: u.created_at }
+        Self {
+            id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+            role: u.role,
+            disabled: u.disabled,
+            created_at: u.created_at,
+        }
     }
 }
 
@@ -31,7 +38,14 @@ fn require_admin(actor: Option<&Actor>) -> Result<()> {
 }
 
 /// Adds a user. `actor` is `None` from the command line.
-pub async fn add(app: &App, actor: Option<&Actor>, username: &str, display_name: &str, role: &str, password: &str) -> Result<i64> {
+pub async fn add(
+    app: &App,
+    actor: Option<&Actor>,
+    username: &str,
+    display_name: &str,
+    role: &str,
+    password: &str,
+) -> Result<i64> {
     require_admin(actor)?;
     let mut e = FieldErrors::new();
     let username = e.take("username", Username::parse(username));
@@ -45,13 +59,32 @@ pub async fn add(app: &App, actor: Option<&Actor>, username: &str, display_name:
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
-    let (username, role, password, display) = (username.unwrap(), role.unwrap(), password.unwrap(), display.unwrap());
+    let (username, role, password, display) = (
+        username.unwrap(),
+        role.unwrap(),
+        password.unwrap(),
+        display.unwrap(),
+    );
     let hash = auth::hash_password(password.expose()).await?;
     let mut tx = app.db.write().await?;
-    if users::by_username(&mut tx, username.as_str()).await?.is_some() {
-        return Err(AppError::Conflict(format!("user {} already exists", username.as_str())));
+    if users::by_username(&mut tx, username.as_str())
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict(format!(
+            "user {} already exists",
+            username.as_str()
+        )));
     }
-    let id = users::insert(&mut tx, username.as_str(), &display, role.as_str(), &hash, now()).await?;
+    let id = users::insert(
+        &mut tx,
+        username.as_str(),
+        &display,
+        role.as_str(),
+        &hash,
+        now(),
+    )
+    .await?;
     crate::audit::record(&mut tx, actor, "user", Some(id), "create",
         serde_json::json!({"username": username.as_str(), "role": role.as_str(), "display_name": display})).await?;
     tx.commit().await?;
@@ -59,11 +92,18 @@ pub async fn add(app: &App, actor: Option<&Actor>, username: &str, display_name:
 }
 
 async fn find(tx: &mut Tx, username: &str) -> Result<UserRow> {
-    users::by_username(tx, &username.trim().to_lowercase()).await?.ok_or(AppError::NotFound)
+    users::by_username(tx, &username.trim().to_lowercase())
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Sets a new password and signs the user out everywhere.
-pub async fn set_password(app: &App, actor: Option<&Actor>, username: &str, password: &str) -> Result<()> {
+pub async fn set_password(
+    app: &App,
+    actor: Option<&Actor>,
+    username: &str,
+    password: &str,
+) -> Result<()> {
     require_admin(actor)?;
     let pw = NewPassword::parse(password).map_err(|e| AppError::field("password", e))?;
     let hash = auth::hash_password(pw.expose()).await?;
@@ -71,26 +111,49 @@ pub async fn set_password(app: &App, actor: Option<&Actor>, username: &str, pass
     let u = find(&mut tx, username).await?;
     users::set_password(&mut tx, u.id, &hash).await?;
     sessions::delete_for_user(&mut tx, u.id).await?;
-    crate::audit::record(&mut tx, actor, "user", Some(u.id), "set_password", serde_json::json!({})).await?;
+    crate::audit::record(
+        &mut tx,
+        actor,
+        "user",
+        Some(u.id),
+        "set_password",
+        serde_json::json!({}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Changes role, display name or disabled state. Disabling ends sessions and revokes tokens.
-pub async fn update(app: &App, actor: Option<&Actor>, username: &str, display_name: Option<&str>, role: Option<&str>, disabled: Option<bool>) -> Result<()> {
+pub async fn update(
+    app: &App,
+    actor: Option<&Actor>,
+    username: &str,
+    display_name: Option<&str>,
+    role: Option<&str>,
+    disabled: Option<bool>,
+) -> Result<()> {
     require_admin(actor)?;
     let mut e = FieldErrors::new();
     let role = role.map(|r| e.take("role", Role::parse(r))).unwrap_or(None);
-    let display = display_name.map(|d| e.take("display_name", required_text(d, 80))).unwrap_or(None);
+    let display = display_name
+        .map(|d| e.take("display_name", required_text(d, 80)))
+        .unwrap_or(None);
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
     let mut tx = app.db.write().await?;
     let u = find(&mut tx, username).await?;
-    if actor.is_some_and(|a| a.user_id == u.id) && (disabled == Some(true) || role.is_some_and(|r| r != Role::Admin)) {
-        return Err(AppError::Conflict("you cannot disable yourself or remove your own admin role".into()));
+    if actor.is_some_and(|a| a.user_id == u.id)
+        && (disabled == Some(true) || role.is_some_and(|r| r != Role::Admin))
+    {
+        return Err(AppError::Conflict(
+            "you cannot disable yourself or remove your own admin role".into(),
+        ));
     }
-    let new_role = role.map(|r| r.as_str().to_string()).unwrap_or(u.role.clone());
+    let new_role = role
+        .map(|r| r.as_str().to_string())
+        .unwrap_or(u.role.clone());
     let new_display = display.unwrap_or(u.display_name.clone());
     let new_disabled = disabled.unwrap_or(u.disabled);
     users::update(&mut tx, u.id, &new_display, &new_role, new_disabled).await?;
@@ -110,5 +173,9 @@ pub async fn update(app: &App, actor: Option<&Actor>, username: &str, display_na
 /// All users; any signed-in user may list them (owner pickers need names), the CLI too.
 pub async fn list(app: &App) -> Result<Vec<UserView>> {
     let mut tx = app.db.read().await?;
-    Ok(users::list(&mut tx).await?.into_iter().map(UserView::from).collect())
+    Ok(users::list(&mut tx)
+        .await?
+        .into_iter()
+        .map(UserView::from)
+        .collect())
 }

@@ -1,1 +1,370 @@
-fn main() {}
+//! The `leadledger` binary: serve the web app, run the demo, migrate, manage users and tokens,
+//! read inquiries, and run benchmarks.
+
+mod bench;
+mod config;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use config::Config;
+use leadledger_app::{App, AppError, Settings, auth, demo, users};
+use leadledger_store::Db;
+use leadledger_web::AppState;
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+const DEFAULT_DB: &str = "sqlite://leadledger.db";
+const DEMO_DB: &str = "sqlite://leadledger-demo.db";
+
+#[derive(Parser)]
+#[command(
+    name = "leadledger",
+    version,
+    about = "Judge buyer inquiries, keep buyer profiles, and know who deserves your time"
+)]
+struct Cli {
+    /// Config file (default: ./leadledger.toml when present, or LEADLEDGER_CONFIG).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run the web app and API.
+    Serve {
+        /// sqlite://PATH or postgres://USER@HOST/DB (default: config, LEADLEDGER_DB, sqlite://leadledger.db).
+        #[arg(long)]
+        db: Option<String>,
+        /// Address to listen on (default 127.0.0.1:8080).
+        #[arg(long)]
+        addr: Option<String>,
+    },
+    /// Seed believable demo data on first start, then serve it.
+    Demo {
+        /// Default: sqlite://leadledger-demo.db (created).
+        #[arg(long)]
+        db: Option<String>,
+        #[arg(long)]
+        addr: Option<String>,
+        /// How many customers to generate (the first 48 are hand-written).
+        #[arg(long, default_value_t = 48)]
+        customers: usize,
+        /// Seed the database and exit without serving.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Apply pending database migrations.
+    Migrate {
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        cmd: UserCmd,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        cmd: TokenCmd,
+    },
+    /// Measure performance targets (see docs/benchmarks.md).
+    Bench {
+        #[command(subcommand)]
+        cmd: bench::BenchCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCmd {
+    /// Add a user. The password comes from --password, LEADLEDGER_PASSWORD, or the first line of stdin.
+    Add {
+        name: String,
+        #[arg(long, value_parser = ["admin", "manager", "sales", "finance"])]
+        role: String,
+        #[arg(long)]
+        display_name: Option<String>,
+        #[arg(long)]
+        password: Option<String>,
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// Set a user's password (and end their sessions).
+    Passwd {
+        name: String,
+        #[arg(long)]
+        password: Option<String>,
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// List users.
+    List {
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// Disable a user: sessions end and API tokens are revoked.
+    Disable {
+        name: String,
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// Enable a disabled user again.
+    Enable {
+        name: String,
+        #[arg(long)]
+        db: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCmd {
+    /// Create an API token; it is printed once, as the last line.
+    Create {
+        #[arg(long)]
+        user: String,
+        /// A label to recognise the token by.
+        #[arg(long, default_value = "cli")]
+        name: String,
+        #[arg(long)]
+        db: Option<String>,
+    },
+}
+
+fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LEADLEDGER_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let cfg = Config::load(cli.config.as_deref())?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(run(cli.cmd, cfg))
+}
+
+async fn open(cfg: &Config, flag: Option<&str>, default: &str) -> Result<App> {
+    let url = cfg.db_url(flag, default);
+    let db = Db::connect(&url)
+        .await
+        .with_context(|| format!("failed to open database {url}"))?;
+    db.migrate()
+        .await
+        .context("failed to migrate the database")?;
+    let settings = Settings {
+        session_ttl: cfg.session_ttl_hours * 3600,
+        ..Settings::default()
+    };
+    Ok(App { db, settings })
+}
+
+/// Turns a use-case error into a readable CLI error.
+fn cli_err(e: AppError) -> anyhow::Error {
+    match e {
+        AppError::Invalid(f) => anyhow::anyhow!("invalid input: {f}"),
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+fn password_from(flag: Option<String>) -> Result<String> {
+    if let Some(p) = flag.or_else(|| std::env::var("LEADLEDGER_PASSWORD").ok()) {
+        return Ok(p);
+    }
+    eprintln!("password (read from stdin):");
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .context("failed to read the password from stdin")?;
+    let line = s.lines().next().unwrap_or("").to_string();
+    if line.is_empty() {
+        bail!("no password given: use --password, LEADLEDGER_PASSWORD or stdin");
+    }
+    Ok(line)
+}
+
+async fn run(cmd: Cmd, cfg: Config) -> Result<()> {
+    match cmd {
+        Cmd::Serve { db, addr } => {
+            let app = open(&cfg, db.as_deref(), DEFAULT_DB).await?;
+            serve(app, &cfg.addr(addr.as_deref()), cfg.secure_cookies, None).await
+        }
+        Cmd::Demo {
+            db,
+            addr,
+            customers,
+            no_serve,
+        } => {
+            let app = open(&cfg, db.as_deref(), DEMO_DB).await?;
+            if demo::is_seeded(&app).await.map_err(cli_err)? {
+                eprintln!("demo data already present; serving it as it is");
+            } else {
+                let started = std::time::Instant::now();
+                let opts = demo::DemoOptions {
+                    customers,
+                    ..Default::default()
+                };
+                let s = demo::seed(&app, &opts).await.map_err(cli_err)?;
+                eprintln!(
+                    "seeded {} customers, {} contacts, {} activities in {:.1} s",
+                    s.customers,
+                    s.contacts,
+                    s.activities,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if no_serve {
+                return Ok(());
+            }
+            let addr = cfg.addr(addr.as_deref());
+            let banner = format!(
+                "\nleadledger demo: http://{addr}/\nsign in as boss (admin), mgr (manager), lily or tom (sales), fin (finance); password: demo\n"
+            );
+            serve(app, &addr, cfg.secure_cookies, Some(banner)).await
+        }
+        Cmd::Migrate { db } => {
+            let url = cfg.db_url(db.as_deref(), DEFAULT_DB);
+            open(&cfg, db.as_deref(), DEFAULT_DB).await?;
+            println!("database {url} is up to date");
+            Ok(())
+        }
+        Cmd::User { cmd } => user(cmd, &cfg).await,
+        Cmd::Token {
+            cmd: TokenCmd::Create { user, name, db },
+        } => {
+            let app = open(&cfg, db.as_deref(), DEFAULT_DB).await?;
+            let token = auth::create_token(&app, &user, &name)
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => anyhow::anyhow!("no user named {user:?}"),
+                    other => cli_err(other),
+                })?;
+            println!("API token for {user} (shown once; send it as Authorization: Bearer TOKEN):");
+            println!("{token}");
+            Ok(())
+        }
+        Cmd::Bench { cmd } => bench::run(cmd).await,
+    }
+}
+
+async fn user(cmd: UserCmd, cfg: &Config) -> Result<()> {
+    match cmd {
+        UserCmd::Add {
+            name,
+            role,
+            display_name,
+            password,
+            db,
+        } => {
+            let app = open(cfg, db.as_deref(), DEFAULT_DB).await?;
+            let pw = password_from(password)?;
+            users::add(
+                &app,
+                None,
+                &name,
+                display_name.as_deref().unwrap_or(""),
+                &role,
+                &pw,
+            )
+            .await
+            .map_err(cli_err)?;
+            println!("added user {name} ({role})");
+        }
+        UserCmd::Passwd { name, password, db } => {
+            let app = open(cfg, db.as_deref(), DEFAULT_DB).await?;
+            let pw = password_from(password)?;
+            users::set_password(&app, None, &name, &pw)
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => anyhow::anyhow!("no user named {name:?}"),
+                    other => cli_err(other),
+                })?;
+            println!("password of {name} changed; their sessions ended");
+        }
+        UserCmd::List { db } => {
+            let app = open(cfg, db.as_deref(), DEFAULT_DB).await?;
+            println!("{:<20} {:<9} {:<9} display name", "user", "role", "state");
+            for u in users::list(&app).await.map_err(cli_err)? {
+                println!(
+                    "{:<20} {:<9} {:<9} {}",
+                    u.username,
+                    u.role,
+                    if u.disabled { "disabled" } else { "active" },
+                    u.display_name
+                );
+            }
+        }
+        UserCmd::Disable { name, db } => {
+            let app = open(cfg, db.as_deref(), DEFAULT_DB).await?;
+            users::update(&app, None, &name, None, None, Some(true))
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => anyhow::anyhow!("no user named {name:?}"),
+                    other => cli_err(other),
+                })?;
+            println!("disabled {name}; their sessions ended and API tokens were revoked");
+        }
+        UserCmd::Enable { name, db } => {
+            let app = open(cfg, db.as_deref(), DEFAULT_DB).await?;
+            users::update(&app, None, &name, None, None, Some(false))
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => anyhow::anyhow!("no user named {name:?}"),
+                    other => cli_err(other),
+                })?;
+            println!("enabled {name}");
+        }
+    }
+    Ok(())
+}
+
+/// Serves until Ctrl-C or SIGTERM.
+pub async fn serve(
+    app: App,
+    addr: &str,
+    secure_cookies: bool,
+    banner: Option<String>,
+) -> Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("failed to listen on {addr}"))?;
+    let local = listener.local_addr()?;
+    let router = leadledger_web::router(AppState {
+        app: app.clone(),
+        secure_cookies,
+    });
+    tracing::info!(%local, backend = ?app.db.backend(), "serving");
+    if let Some(b) = banner {
+        println!("{b}");
+    }
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await
+    .context("server failed")?;
+    app.db.close().await;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

@@ -48,7 +48,12 @@ pub fn parse_datetime(s: &str) -> Result<DateTime<Utc>, Invalid> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Ok(dt.with_timezone(&Utc));
     }
-    for fmt in ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(t, fmt) {
             return Ok(n.and_utc());
         }
@@ -56,18 +61,39 @@ pub fn parse_datetime(s: &str) -> Result<DateTime<Utc>, Invalid> {
     if let Ok(d) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         return Ok(d.and_hms_opt(12, 0, 0).expect("noon exists").and_utc());
     }
-    Err(Invalid::new("invalid_datetime", format!("{t:?} is not a date and time like 2026-03-01 14:30")))
+    Err(Invalid::new(
+        "invalid_datetime",
+        format!("{t:?} is not a date and time like 2026-03-01 14:30"),
+    ))
 }
 
 impl ActivityInput {
     /// `at` empty means now; minutes empty means 0; at most a working day of 24 h.
-    pub fn parse(kind: &str, at: &str, minutes: &str, body: &str, now: DateTime<Utc>) -> Result<Self, FieldErrors> {
+    pub fn parse(
+        kind: &str,
+        at: &str,
+        minutes: &str,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Self, FieldErrors> {
         let mut e = FieldErrors::new();
         let kind = e.take("kind", ActivityKind::parse(kind));
-        let at = e.take("at", if at.trim().is_empty() { Ok(now) } else { parse_datetime(at) });
+        let at = e.take(
+            "at",
+            if at.trim().is_empty() {
+                Ok(now)
+            } else {
+                parse_datetime(at)
+            },
+        );
         let minutes = e.take("minutes", parse_minutes(minutes));
         let body = e.take("body", optional_text(body, 20_000));
-        e.finish(|| ActivityInput { kind: kind.unwrap(), at: at.unwrap(), minutes: minutes.unwrap(), body: body.unwrap() })
+        e.finish(|| ActivityInput {
+            kind: kind.unwrap(),
+            at: at.unwrap(),
+            minutes: minutes.unwrap(),
+            body: body.unwrap(),
+        })
     }
 }
 
@@ -89,7 +115,8 @@ mod tests {
     #[test]
     fn activities_parse_typed_kinds_and_bounded_minutes() {
         let now = Utc::now();
-        let a = ActivityInput::parse("call", "2026-03-01 14:30", "25", "asked for samples", now).unwrap();
+        let a = ActivityInput::parse("call", "2026-03-01 14:30", "25", "asked for samples", now)
+            .unwrap();
         assert_eq!(a.kind, ActivityKind::Call);
         assert_eq!(a.minutes, 25);
         let e = ActivityInput::parse("chat", "yesterday", "-5", "", now).unwrap_err();

@@ -30,7 +30,9 @@ pub struct ContactDraft {
 }
 
 fn split_list(s: &str) -> impl Iterator<Item = &str> {
-    s.split([',', ';', '\n']).map(str::trim).filter(|p| !p.is_empty())
+    s.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
 }
 
 /// An international phone number: digits with optional `+`, spaces, dashes, dots and brackets.
@@ -38,16 +40,32 @@ pub fn parse_phone(s: &str) -> Result<String, Invalid> {
     let t = s.trim();
     let digits = t.chars().filter(char::is_ascii_digit).count();
     let ok = (5..=20).contains(&digits)
-        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.' | '(' | ')'))
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.' | '(' | ')'))
         && !t[1..].contains('+');
-    if ok { Ok(t.to_string()) } else { Err(Invalid::new("invalid_phone", format!("{t:?} is not a phone number"))) }
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err(Invalid::new(
+            "invalid_phone",
+            format!("{t:?} is not a phone number"),
+        ))
+    }
 }
 
 impl ContactDraft {
     pub fn is_blank(&self) -> bool {
-        [&self.name, &self.title, &self.emails, &self.phones, &self.whatsapp, &self.wechat, &self.notes]
-            .iter()
-            .all(|s| s.trim().is_empty())
+        [
+            &self.name,
+            &self.title,
+            &self.emails,
+            &self.phones,
+            &self.whatsapp,
+            &self.wechat,
+            &self.notes,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
     }
 
     /// Validates all fields, naming each bad one with `prefix` (e.g. `contact_`).
@@ -56,11 +74,25 @@ impl ContactDraft {
         let f = |n: &str| format!("{prefix}{n}");
         let name = e.take(&f("name"), required_text(&self.name, 120));
         let title = e.take(&f("title"), optional_text(&self.title, 120));
-        let emails = e.take(&f("emails"), split_list(&self.emails).map(EmailAddress::parse).collect::<Result<Vec<_>, _>>());
-        let phones = e.take(&f("phones"), split_list(&self.phones).map(parse_phone).collect::<Result<Vec<_>, _>>());
+        let emails = e.take(
+            &f("emails"),
+            split_list(&self.emails)
+                .map(EmailAddress::parse)
+                .collect::<Result<Vec<_>, _>>(),
+        );
+        let phones = e.take(
+            &f("phones"),
+            split_list(&self.phones)
+                .map(parse_phone)
+                .collect::<Result<Vec<_>, _>>(),
+        );
         let whatsapp = e.take(
             &f("whatsapp"),
-            if self.whatsapp.trim().is_empty() { Ok(None) } else { parse_phone(&self.whatsapp).map(Some) },
+            if self.whatsapp.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_phone(&self.whatsapp).map(Some)
+            },
         );
         let wechat = e.take(&f("wechat"), optional_text(&self.wechat, 60));
         let notes = e.take(&f("notes"), optional_text(&self.notes, 5000));
@@ -80,7 +112,11 @@ impl ContactInput {
     /// `(kind, value)` pairs as stored.
     pub fn channels(&self) -> Vec<(String, String)> {
         let mut v: Vec<(String, String)> = Vec::new();
-        v.extend(self.emails.iter().map(|e| ("email".into(), e.as_str().into())));
+        v.extend(
+            self.emails
+                .iter()
+                .map(|e| ("email".into(), e.as_str().into())),
+        );
         v.extend(self.phones.iter().map(|p| ("phone".into(), p.clone())));
         v.extend(self.whatsapp.iter().map(|p| ("whatsapp".into(), p.clone())));
         v.extend(self.wechat.iter().map(|p| ("wechat".into(), p.clone())));
@@ -107,7 +143,12 @@ mod tests {
 
     #[test]
     fn bad_channels_are_named_with_the_prefix() {
-        let d = ContactDraft { name: "X".into(), emails: "nope".into(), phones: "abc".into(), ..Default::default() };
+        let d = ContactDraft {
+            name: "X".into(),
+            emails: "nope".into(),
+            phones: "abc".into(),
+            ..Default::default()
+        };
         let e = d.parse("contact_").unwrap_err();
         assert!(e.get("contact_emails").is_some() && e.get("contact_phones").is_some());
     }

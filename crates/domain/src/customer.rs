@@ -94,7 +94,10 @@ impl CompanyName {
     pub fn parse(s: &str) -> Result<Self, Invalid> {
         let t = required_text(s, 200)?;
         if match_key(&t).is_empty() {
-            return Err(Invalid::new("invalid_name", "the name needs at least one letter or digit"));
+            return Err(Invalid::new(
+                "invalid_name",
+                "the name needs at least one letter or digit",
+            ));
         }
         Ok(Self(t))
     }
@@ -116,15 +119,71 @@ impl CompanyName {
 
 /// Legal-form words that say nothing about which company it is.
 const LEGAL_SUFFIXES: &[&str] = &[
-    "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "llp",
-    "lp", "plc", "gmbh", "mbh", "ag", "kg", "ohg", "ug", "sa", "sas", "sarl", "srl", "spa", "sl",
-    "sau", "bv", "nv", "oy", "ab", "as", "aps", "pty", "pte", "pvt", "kk", "sro", "spzoo", "zoo",
-    "ooo", "ltda", "eirl", "cv", "de", "sdn", "bhd", "jsc", "tbk", "pt", "cc", "group", "trading",
-    "import", "export", "the",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "llc",
+    "llp",
+    "lp",
+    "plc",
+    "gmbh",
+    "mbh",
+    "ag",
+    "kg",
+    "ohg",
+    "ug",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "sl",
+    "sau",
+    "bv",
+    "nv",
+    "oy",
+    "ab",
+    "as",
+    "aps",
+    "pty",
+    "pte",
+    "pvt",
+    "kk",
+    "sro",
+    "spzoo",
+    "zoo",
+    "ooo",
+    "ltda",
+    "eirl",
+    "cv",
+    "de",
+    "sdn",
+    "bhd",
+    "jsc",
+    "tbk",
+    "pt",
+    "cc",
+    "group",
+    "trading",
+    "import",
+    "export",
+    "the",
 ];
 
 /// Chinese legal-form endings (有限公司 etc.) removed before matching.
-const CJK_SUFFIXES: &[&str] = &["股份有限公司", "有限责任公司", "有限公司", "株式会社", "公司", "集团"];
+const CJK_SUFFIXES: &[&str] = &[
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "株式会社",
+    "公司",
+    "集团",
+];
 
 /// Normalises a company name for duplicate matching.
 ///
@@ -138,13 +197,29 @@ pub fn match_key(name: &str) -> String {
     // Dotted abbreviations ("s.a.", "s.p.a.", "co.,ltd.") collapse when dots vanish.
     let cleaned: String = s
         .chars()
-        .map(|c| if c == '.' || c == '\'' || c == '’' { '\u{0}' } else if c.is_alphanumeric() { c } else { ' ' })
+        .map(|c| {
+            if c == '.' || c == '\'' || c == '’' {
+                '\u{0}'
+            } else if c.is_alphanumeric() {
+                c
+            } else {
+                ' '
+            }
+        })
         .filter(|c| *c != '\u{0}')
         .collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let kept: Vec<&str> = words.iter().copied().filter(|w| !LEGAL_SUFFIXES.contains(w)).collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !LEGAL_SUFFIXES.contains(w))
+        .collect();
     // A name made only of legal words ("Trading Co.") keeps them rather than matching everything.
-    if kept.is_empty() { words.concat() } else { kept.concat() }
+    if kept.is_empty() {
+        words.concat()
+    } else {
+        kept.concat()
+    }
 }
 
 /// A website, stored as typed with a scheme, plus its host used for duplicate checks.
@@ -170,8 +245,15 @@ impl Website {
         if t.len() > 300 || t.chars().any(char::is_whitespace) {
             return Err(bad());
         }
-        let url = if rest.len() == t.len() { format!("https://{t}") } else { t.to_string() };
-        Ok(Self { url, host: domain.as_str().to_string() })
+        let url = if rest.len() == t.len() {
+            format!("https://{t}")
+        } else {
+            t.to_string()
+        };
+        Ok(Self {
+            url,
+            host: domain.as_str().to_string(),
+        })
     }
 
     pub fn url(&self) -> &str {
@@ -224,7 +306,10 @@ pub fn parse_optional_bool(s: &str) -> Result<Option<bool>, Invalid> {
         "" => Ok(None),
         "yes" | "true" | "1" | "on" => Ok(Some(true)),
         "no" | "false" | "0" | "off" => Ok(Some(false)),
-        other => Err(Invalid::new("invalid_bool", format!("{other:?} is not yes or no"))),
+        other => Err(Invalid::new(
+            "invalid_bool",
+            format!("{other:?} is not yes or no"),
+        )),
     }
 }
 
@@ -236,7 +321,11 @@ impl CustomerDraft {
         let country = e.take("country", CountryCode::parse(&self.country));
         let website = e.take(
             "website",
-            if self.website.trim().is_empty() { Ok(None) } else { Website::parse(&self.website).map(Some) },
+            if self.website.trim().is_empty() {
+                Ok(None)
+            } else {
+                Website::parse(&self.website).map(Some)
+            },
         );
         let email_domain = e.take(
             "email_domain",
@@ -248,19 +337,39 @@ impl CustomerDraft {
         );
         let source = e.take(
             "source",
-            if self.source.trim().is_empty() { Ok(SourceChannel::Other) } else { SourceChannel::parse(&self.source) },
+            if self.source.trim().is_empty() {
+                Ok(SourceChannel::Other)
+            } else {
+                SourceChannel::parse(&self.source)
+            },
         );
         let source_detail = e.take("source_detail", optional_text(&self.source_detail, 200));
         let status = e.take(
             "status",
-            if self.status.trim().is_empty() { Ok(CustomerStatus::Lead) } else { CustomerStatus::parse(&self.status) },
+            if self.status.trim().is_empty() {
+                Ok(CustomerStatus::Lead)
+            } else {
+                CustomerStatus::parse(&self.status)
+            },
         );
-        let completeness = e.take("completeness", optional(&self.completeness, Completeness::parse));
-        let requirement_clear = e.take("requirement_clear", parse_optional_bool(&self.requirement_clear));
+        let completeness = e.take(
+            "completeness",
+            optional(&self.completeness, Completeness::parse),
+        );
+        let requirement_clear = e.take(
+            "requirement_clear",
+            parse_optional_bool(&self.requirement_clear),
+        );
         let stage = e.take("stage", optional(&self.stage, ProjectStage::parse));
         let notes = e.take("notes", optional_text(&self.notes, 10_000));
-        if e.is_empty() && source == Some(SourceChannel::TradeShow) && source_detail.as_ref().is_some_and(Option::is_none) {
-            e.add("source_detail", Invalid::new("trade_show_name_required", "name the trade show"));
+        if e.is_empty()
+            && source == Some(SourceChannel::TradeShow)
+            && source_detail.as_ref().is_some_and(Option::is_none)
+        {
+            e.add(
+                "source_detail",
+                Invalid::new("trade_show_name_required", "name the trade show"),
+            );
         }
         e.finish(|| CustomerInput {
             name: name.unwrap(),
@@ -279,8 +388,15 @@ impl CustomerDraft {
 }
 
 /// Empty means `None`; anything else must parse.
-pub fn optional<T>(s: &str, parse: impl FnOnce(&str) -> Result<T, Invalid>) -> Result<Option<T>, Invalid> {
-    if s.trim().is_empty() { Ok(None) } else { parse(s).map(Some) }
+pub fn optional<T>(
+    s: &str,
+    parse: impl FnOnce(&str) -> Result<T, Invalid>,
+) -> Result<Option<T>, Invalid> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(s).map(Some)
+    }
 }
 
 #[cfg(test)]
@@ -290,7 +406,13 @@ mod tests {
     #[test]
     fn legal_suffixes_case_and_punctuation_are_ignored_when_matching_names() {
         let k = match_key("ACME Lighting GmbH");
-        for other in ["Acme-Lighting", "acme lighting gmbh.", "ACME LIGHTING CO., LTD.", "Acme Lighting, S.A.", "Acme Lighting LLC"] {
+        for other in [
+            "Acme-Lighting",
+            "acme lighting gmbh.",
+            "ACME LIGHTING CO., LTD.",
+            "Acme Lighting, S.A.",
+            "Acme Lighting LLC",
+        ] {
             assert_eq!(match_key(other), k, "{other}");
         }
         assert_ne!(match_key("Acme Lights"), k);
@@ -303,13 +425,21 @@ mod tests {
         let w = Website::parse("www.Acme.de/en").unwrap();
         assert_eq!(w.url(), "https://www.Acme.de/en");
         assert_eq!(w.host(), "acme.de");
-        assert_eq!(Website::parse("http://shop.acme.de:8080/x").unwrap().host(), "shop.acme.de");
+        assert_eq!(
+            Website::parse("http://shop.acme.de:8080/x").unwrap().host(),
+            "shop.acme.de"
+        );
         assert!(Website::parse("not a site").is_err());
     }
 
     #[test]
     fn a_draft_reports_every_bad_field_at_once() {
-        let d = CustomerDraft { name: " ".into(), country: "ZZ".into(), status: "vip".into(), ..Default::default() };
+        let d = CustomerDraft {
+            name: " ".into(),
+            country: "ZZ".into(),
+            status: "vip".into(),
+            ..Default::default()
+        };
         let e = d.parse().unwrap_err();
         assert_eq!(e.get("name").unwrap().code, "required");
         assert_eq!(e.get("country").unwrap().code, "invalid_country");
@@ -318,7 +448,15 @@ mod tests {
 
     #[test]
     fn a_trade_show_source_needs_the_show_name() {
-        let d = CustomerDraft { name: "A".into(), country: "DE".into(), source: "trade_show".into(), ..Default::default() };
-        assert_eq!(d.parse().unwrap_err().get("source_detail").unwrap().code, "trade_show_name_required");
+        let d = CustomerDraft {
+            name: "A".into(),
+            country: "DE".into(),
+            source: "trade_show".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            d.parse().unwrap_err().get("source_detail").unwrap().code,
+            "trade_show_name_required"
+        );
     }
 }

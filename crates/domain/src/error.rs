@@ -16,7 +16,10 @@ pub struct Invalid {
 
 impl Invalid {
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -62,7 +65,11 @@ impl FieldErrors {
 
     /// `Ok(value)` when no error was recorded; the value is only built in that case.
     pub fn finish<T>(self, build: impl FnOnce() -> T) -> Result<T, FieldErrors> {
-        if self.is_empty() { Ok(build()) } else { Err(self) }
+        if self.is_empty() {
+            Ok(build())
+        } else {
+            Err(self)
+        }
     }
 
     pub fn single(field: impl Into<String>, err: Invalid) -> Self {
@@ -104,10 +111,18 @@ pub fn optional_text(s: &str, max: usize) -> Result<Option<String>, Invalid> {
         return Ok(None);
     }
     if t.chars().count() > max {
-        return Err(Invalid::new("too_long", format!("at most {max} characters")));
+        return Err(Invalid::new(
+            "too_long",
+            format!("at most {max} characters"),
+        ));
     }
-    if t.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err(Invalid::new("control_characters", "contains control characters"));
+    if t.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(Invalid::new(
+            "control_characters",
+            "contains control characters",
+        ));
     }
     Ok(Some(t.to_string()))
 }

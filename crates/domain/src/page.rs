@@ -13,25 +13,35 @@ pub struct PageRequest {
 
 impl Default for PageRequest {
     fn default() -> Self {
-        Self { page: 1, per_page: DEFAULT_PER_PAGE }
+        Self {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
     }
 }
 
 impl PageRequest {
     /// Empty strings take the defaults; `page` ≥ 1 and 1 ≤ `per_page` ≤ 500.
-    pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Self, (&'static str, Invalid)> {
+    pub fn parse(
+        page: Option<&str>,
+        per_page: Option<&str>,
+    ) -> Result<Self, (&'static str, Invalid)> {
         let num = |s: Option<&str>, d: u32| -> Option<u32> {
             match s.map(str::trim) {
                 None | Some("") => Some(d),
                 Some(t) => t.parse().ok(),
             }
         };
-        let page = num(page, 1)
-            .filter(|p| *p >= 1 && *p <= 1_000_000)
-            .ok_or(("page", Invalid::new("invalid_page", "page must be a whole number from 1")))?;
+        let page = num(page, 1).filter(|p| *p >= 1 && *p <= 1_000_000).ok_or((
+            "page",
+            Invalid::new("invalid_page", "page must be a whole number from 1"),
+        ))?;
         let per_page = num(per_page, DEFAULT_PER_PAGE)
             .filter(|p| (1..=MAX_PER_PAGE).contains(p))
-            .ok_or(("per_page", Invalid::new("invalid_per_page", "per_page must be from 1 to 500")))?;
+            .ok_or((
+                "per_page",
+                Invalid::new("invalid_per_page", "per_page must be from 1 to 500"),
+            ))?;
         Ok(Self { page, per_page })
     }
 
@@ -56,7 +66,10 @@ mod tests {
     #[test]
     fn per_page_is_capped_at_500() {
         assert_eq!(PageRequest::parse(None, Some("500")).unwrap().per_page, 500);
-        assert_eq!(PageRequest::parse(None, Some("501")).unwrap_err().0, "per_page");
+        assert_eq!(
+            PageRequest::parse(None, Some("501")).unwrap_err().0,
+            "per_page"
+        );
         assert_eq!(PageRequest::parse(Some("0"), None).unwrap_err().0, "page");
         assert_eq!(PageRequest::parse(Some("x"), None).unwrap_err().0, "page");
         let p = PageRequest::parse(Some("3"), Some("20")).unwrap();

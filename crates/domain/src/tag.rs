@@ -9,7 +9,10 @@ impl TagName {
     pub fn parse(s: &str) -> Result<Self, Invalid> {
         let t = required_text(s, 40)?;
         if t.contains(',') {
-            return Err(Invalid::new("invalid_tag", "a tag name cannot contain a comma"));
+            return Err(Invalid::new(
+                "invalid_tag",
+                "a tag name cannot contain a comma",
+            ));
         }
         Ok(Self(t))
     }
@@ -41,8 +44,16 @@ impl Color {
     /// Black or white, whichever reads better on this background (WCAG relative luminance).
     pub fn text_color(hex: &str) -> &'static str {
         let h = hex.trim_start_matches('#');
-        let ch = |i: usize| u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
-        let lin = |c: f64| if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) };
+        let ch = |i: usize| {
+            u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0
+        };
+        let lin = |c: f64| {
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
         let l = 0.2126 * lin(ch(0)) + 0.7152 * lin(ch(2)) + 0.0722 * lin(ch(4));
         if l > 0.4 { "#111111" } else { "#ffffff" }
     }

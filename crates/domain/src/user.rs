@@ -25,7 +25,9 @@ impl Username {
     pub fn parse(s: &str) -> Result<Self, Invalid> {
         let t = s.trim().to_lowercase();
         let ok = (2..=32).contains(&t.len())
-            && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+            && t.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-')
+            })
             && t.starts_with(|c: char| c.is_ascii_alphanumeric());
         if ok {
             Ok(Self(t))
@@ -143,7 +145,11 @@ mod tests {
     use super::*;
 
     fn actor(role: Role) -> Actor {
-        Actor { user_id: 7, username: "u".into(), role }
+        Actor {
+            user_id: 7,
+            username: "u".into(),
+            role,
+        }
     }
 
     #[test]
@@ -157,13 +163,21 @@ mod tests {
     #[test]
     fn finance_reads_every_customer_but_edits_none() {
         let f = actor(Role::Finance);
-        assert!(f.can_see_customer(Some(1)) && !f.can_edit_customer(Some(7)) && !f.can_edit_customer(None));
+        assert!(
+            f.can_see_customer(Some(1))
+                && !f.can_edit_customer(Some(7))
+                && !f.can_edit_customer(None)
+        );
         assert!(!f.can_create_customers());
     }
 
     #[test]
     fn usernames_are_normalised_and_checked() {
         assert_eq!(Username::parse(" Lily ").unwrap().as_str(), "lily");
-        assert!(Username::parse("a").is_err() && Username::parse("a b").is_err() && Username::parse("-x").is_err());
+        assert!(
+            Username::parse("a").is_err()
+                && Username::parse("a b").is_err()
+                && Username::parse("-x").is_err()
+        );
     }
 }

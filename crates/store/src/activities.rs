@@ -42,20 +42,35 @@ pub async fn insert(tx: &mut Tx, customer_id: i64, r: &ActivityRecord, now: i64)
 }
 
 pub async fn update(tx: &mut Tx, id: i64, r: &ActivityRecord) -> Result<()> {
-    let n = on_tx!(tx, |c| sqlx::query("UPDATE activities SET kind = $1, at = $2, minutes = $3, body = $4 WHERE id = $5")
-        .bind(&r.kind)
-        .bind(r.at)
-        .bind(r.minutes)
-        .bind(&r.body)
-        .bind(id)
-        .execute(c)
-        .await.map(|r| r.rows_affected()))?;
-    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    let n = on_tx!(tx, |c| sqlx::query(
+        "UPDATE activities SET kind = $1, at = $2, minutes = $3, body = $4 WHERE id = $5"
+    )
+    .bind(&r.kind)
+    .bind(r.at)
+    .bind(r.minutes)
+    .bind(&r.body)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
-    let n = on_tx!(tx, |c| sqlx::query("DELETE FROM activities WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    let n = on_tx!(tx, |c| sqlx::query("DELETE FROM activities WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 const SELECT: &str = "SELECT a.id, a.customer_id, a.kind, a.at, a.user_id, u.username, a.minutes, a.body, a.created_at \
@@ -63,7 +78,10 @@ const SELECT: &str = "SELECT a.id, a.customer_id, a.kind, a.at, a.user_id, u.use
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<ActivityRow> {
     let sql = format!("{SELECT} WHERE a.id = $1");
-    Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_one(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_one(c)
+        .await)?)
 }
 
 /// Newest first; optionally one customer's and one kind's; limited to what `visible_to` may see.
@@ -87,16 +105,38 @@ pub async fn list(
     }
     if let Some(uid) = visible_to {
         args.push(Arg::I64(uid));
-        conds.push(format!("(c.owner_id IS NULL OR c.owner_id = ${})", args.len()));
+        conds.push(format!(
+            "(c.owner_id IS NULL OR c.owner_id = ${})",
+            args.len()
+        ));
     }
-    let wh = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
-    let count_sql = format!("SELECT COUNT(*) FROM activities a JOIN customers c ON c.id = a.customer_id{wh}");
-    let total: i64 = on_tx!(tx, |c| bind_args!(sqlx::query_scalar(AssertSqlSafe(count_sql.clone())), &args).fetch_one(c).await)?;
+    let wh = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
+    let count_sql =
+        format!("SELECT COUNT(*) FROM activities a JOIN customers c ON c.id = a.customer_id{wh}");
+    let total: i64 = on_tx!(tx, |c| bind_args!(
+        sqlx::query_scalar(AssertSqlSafe(count_sql.clone())),
+        &args
+    )
+    .fetch_one(c)
+    .await)?;
     let n = args.len();
-    let sql = format!("{SELECT}{wh} ORDER BY a.at DESC, a.id DESC LIMIT ${} OFFSET ${}", n + 1, n + 2);
+    let sql = format!(
+        "{SELECT}{wh} ORDER BY a.at DESC, a.id DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
     args.push(Arg::I64(limit));
     args.push(Arg::I64(offset));
-    let rows = on_tx!(tx, |c| bind_args!(sqlx::query_as(AssertSqlSafe(sql.clone())), &args).fetch_all(c).await)?;
+    let rows = on_tx!(tx, |c| bind_args!(
+        sqlx::query_as(AssertSqlSafe(sql.clone())),
+        &args
+    )
+    .fetch_all(c)
+    .await)?;
     Ok((rows, total))
 }
 

@@ -26,7 +26,8 @@ pub struct AuditRecord<'a> {
 }
 
 pub async fn insert(tx: &mut Tx, r: &AuditRecord<'_>, now: i64) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(
+    on_tx!(tx, |c| {
+        sqlx::query(
         "INSERT INTO audit_log (at, user_id, actor, entity, entity_id, action, changes) VALUES ($1, $2, $3, $4, $5, $6, $7)"
     )
     .bind(now)
@@ -37,7 +38,8 @@ pub async fn insert(tx: &mut Tx, r: &AuditRecord<'_>, now: i64) -> Result<()> {
     .bind(r.action)
     .bind(&r.changes)
     .execute(c)
-    .await.map(|r| r.rows_affected()))?;
+    .await.map(|r| r.rows_affected())
+    })?;
     Ok(())
 }
 
@@ -49,7 +51,12 @@ pub struct AuditFilter {
     pub action: Option<String>,
 }
 
-pub async fn list(tx: &mut Tx, f: &AuditFilter, limit: i64, offset: i64) -> Result<(Vec<AuditRow>, i64)> {
+pub async fn list(
+    tx: &mut Tx,
+    f: &AuditFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<AuditRow>, i64)> {
     let mut args = Vec::new();
     let mut conds = Vec::new();
     if let Some(e) = &f.entity {
@@ -68,9 +75,18 @@ pub async fn list(tx: &mut Tx, f: &AuditFilter, limit: i64, offset: i64) -> Resu
         args.push(Arg::Text(a.clone()));
         conds.push(format!("action = ${}", args.len()));
     }
-    let wh = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
+    let wh = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
     let count_sql = format!("SELECT COUNT(*) FROM audit_log{wh}");
-    let total: i64 = on_tx!(tx, |c| bind_args!(sqlx::query_scalar(AssertSqlSafe(count_sql.clone())), &args).fetch_one(c).await)?;
+    let total: i64 = on_tx!(tx, |c| bind_args!(
+        sqlx::query_scalar(AssertSqlSafe(count_sql.clone())),
+        &args
+    )
+    .fetch_one(c)
+    .await)?;
     let n = args.len();
     let sql = format!(
         "SELECT id, at, user_id, actor, entity, entity_id, action, changes FROM audit_log{wh} ORDER BY id DESC LIMIT ${} OFFSET ${}",
@@ -79,6 +95,11 @@ pub async fn list(tx: &mut Tx, f: &AuditFilter, limit: i64, offset: i64) -> Resu
     );
     args.push(Arg::I64(limit));
     args.push(Arg::I64(offset));
-    let rows = on_tx!(tx, |c| bind_args!(sqlx::query_as(AssertSqlSafe(sql.clone())), &args).fetch_all(c).await)?;
+    let rows = on_tx!(tx, |c| bind_args!(
+        sqlx::query_as(AssertSqlSafe(sql.clone())),
+        &args
+    )
+    .fetch_all(c)
+    .await)?;
     Ok((rows, total))
 }

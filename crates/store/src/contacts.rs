@@ -31,7 +31,8 @@ pub struct ContactRecord {
 }
 
 pub async fn insert(tx: &mut Tx, customer_id: i64, r: &ContactRecord, now: i64) -> Result<i64> {
-    let id: i64 = on_tx!(tx, |c| sqlx::query_scalar(
+    let id: i64 = on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO contacts (customer_id, name, title, notes, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id"
     )
     .bind(customer_id)
@@ -40,35 +41,52 @@ pub async fn insert(tx: &mut Tx, customer_id: i64, r: &ContactRecord, now: i64) 
     .bind(&r.notes)
     .bind(now)
     .fetch_one(c)
-    .await)?;
+    .await
+    })?;
     insert_channels(tx, id, &r.channels).await?;
     Ok(id)
 }
 
-async fn insert_channels(tx: &mut Tx, contact_id: i64, channels: &[(String, String)]) -> Result<()> {
+async fn insert_channels(
+    tx: &mut Tx,
+    contact_id: i64,
+    channels: &[(String, String)],
+) -> Result<()> {
     for (kind, value) in channels {
-        on_tx!(tx, |c| sqlx::query("INSERT INTO contact_channels (contact_id, kind, value) VALUES ($1, $2, $3)")
-            .bind(contact_id)
-            .bind(kind)
-            .bind(value)
-            .execute(c)
-            .await.map(|r| r.rows_affected()))?;
+        on_tx!(tx, |c| sqlx::query(
+            "INSERT INTO contact_channels (contact_id, kind, value) VALUES ($1, $2, $3)"
+        )
+        .bind(contact_id)
+        .bind(kind)
+        .bind(value)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
     }
     Ok(())
 }
 
 pub async fn update(tx: &mut Tx, id: i64, r: &ContactRecord) -> Result<()> {
-    let n = on_tx!(tx, |c| sqlx::query("UPDATE contacts SET name = $1, title = $2, notes = $3 WHERE id = $4")
-        .bind(&r.name)
-        .bind(&r.title)
-        .bind(&r.notes)
-        .bind(id)
-        .execute(c)
-        .await.map(|r| r.rows_affected()))?;
+    let n = on_tx!(tx, |c| sqlx::query(
+        "UPDATE contacts SET name = $1, title = $2, notes = $3 WHERE id = $4"
+    )
+    .bind(&r.name)
+    .bind(&r.title)
+    .bind(&r.notes)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     if n == 0 {
         return Err(StoreError::NotFound);
     }
-    on_tx!(tx, |c| sqlx::query("DELETE FROM contact_channels WHERE contact_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM contact_channels WHERE contact_id = $1"
+    )
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     insert_channels(tx, id, &r.channels).await
 }
 
@@ -82,12 +100,23 @@ pub async fn get(tx: &mut Tx, id: i64) -> Result<ContactRow> {
 }
 
 pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
-    let n = on_tx!(tx, |c| sqlx::query("DELETE FROM contacts WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    let n = on_tx!(tx, |c| sqlx::query("DELETE FROM contacts WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// Contacts of some customers, and all their channels.
-pub async fn for_customers(tx: &mut Tx, customer_ids: &[i64]) -> Result<(Vec<ContactRow>, Vec<ChannelRow>)> {
+pub async fn for_customers(
+    tx: &mut Tx,
+    customer_ids: &[i64],
+) -> Result<(Vec<ContactRow>, Vec<ChannelRow>)> {
     if customer_ids.is_empty() {
         return Ok((vec![], vec![]));
     }
@@ -96,13 +125,22 @@ pub async fn for_customers(tx: &mut Tx, customer_ids: &[i64]) -> Result<(Vec<Con
     let sql = format!(
         "SELECT id, customer_id, name, title, notes, created_at FROM contacts WHERE customer_id IN ({ph}) ORDER BY id"
     );
-    let contacts: Vec<ContactRow> =
-        on_tx!(tx, |c| bind_args!(sqlx::query_as(AssertSqlSafe(sql.clone())), &args).fetch_all(c).await)?;
+    let contacts: Vec<ContactRow> = on_tx!(tx, |c| bind_args!(
+        sqlx::query_as(AssertSqlSafe(sql.clone())),
+        &args
+    )
+    .fetch_all(c)
+    .await)?;
     let sql = format!(
         "SELECT ch.contact_id, ch.kind, ch.value FROM contact_channels ch JOIN contacts ct ON ct.id = ch.contact_id \
          WHERE ct.customer_id IN ({ph}) ORDER BY ch.id"
     );
-    let channels = on_tx!(tx, |c| bind_args!(sqlx::query_as(AssertSqlSafe(sql.clone())), &args).fetch_all(c).await)?;
+    let channels = on_tx!(tx, |c| bind_args!(
+        sqlx::query_as(AssertSqlSafe(sql.clone())),
+        &args
+    )
+    .fetch_all(c)
+    .await)?;
     Ok((contacts, channels))
 }
 
@@ -116,7 +154,13 @@ pub async fn channels_of(tx: &mut Tx, contact_id: i64) -> Result<Vec<ChannelRow>
 }
 
 /// A page of contacts across the customers visible to `visible_to` (all when `None`).
-pub async fn list(tx: &mut Tx, customer_id: Option<i64>, visible_to: Option<i64>, limit: i64, offset: i64) -> Result<(Vec<ContactRow>, i64)> {
+pub async fn list(
+    tx: &mut Tx,
+    customer_id: Option<i64>,
+    visible_to: Option<i64>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<ContactRow>, i64)> {
     let mut args = Vec::new();
     let mut conds = Vec::new();
     if let Some(id) = customer_id {
@@ -125,12 +169,24 @@ pub async fn list(tx: &mut Tx, customer_id: Option<i64>, visible_to: Option<i64>
     }
     if let Some(uid) = visible_to {
         args.push(Arg::I64(uid));
-        conds.push(format!("(c.owner_id IS NULL OR c.owner_id = ${})", args.len()));
+        conds.push(format!(
+            "(c.owner_id IS NULL OR c.owner_id = ${})",
+            args.len()
+        ));
     }
-    let wh = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
+    let wh = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
     let from = format!("FROM contacts ct JOIN customers c ON c.id = ct.customer_id{wh}");
     let count_sql = format!("SELECT COUNT(*) {from}");
-    let total: i64 = on_tx!(tx, |c| bind_args!(sqlx::query_scalar(AssertSqlSafe(count_sql.clone())), &args).fetch_one(c).await)?;
+    let total: i64 = on_tx!(tx, |c| bind_args!(
+        sqlx::query_scalar(AssertSqlSafe(count_sql.clone())),
+        &args
+    )
+    .fetch_one(c)
+    .await)?;
     let n = args.len();
     let sql = format!(
         "SELECT ct.id, ct.customer_id, ct.name, ct.title, ct.notes, ct.created_at {from} ORDER BY ct.id LIMIT ${} OFFSET ${}",
@@ -139,6 +195,11 @@ pub async fn list(tx: &mut Tx, customer_id: Option<i64>, visible_to: Option<i64>
     );
     args.push(Arg::I64(limit));
     args.push(Arg::I64(offset));
-    let rows = on_tx!(tx, |c| bind_args!(sqlx::query_as(AssertSqlSafe(sql.clone())), &args).fetch_all(c).await)?;
+    let rows = on_tx!(tx, |c| bind_args!(
+        sqlx::query_as(AssertSqlSafe(sql.clone())),
+        &args
+    )
+    .fetch_all(c)
+    .await)?;
     Ok((rows, total))
 }

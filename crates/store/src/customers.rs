@@ -49,7 +49,8 @@ const SELECT: &str = "SELECT c.id, c.name, c.country, c.website, c.website_host,
     c.stage, c.notes, c.created_at, c.updated_at FROM customers c LEFT JOIN users u ON u.id = c.owner_id";
 
 pub async fn insert(tx: &mut Tx, r: &CustomerRecord, now: i64) -> Result<i64> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar(
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO customers (name, match_key, sort_name, country, website, website_host, email_domain, source, \
          source_detail, owner_id, status, completeness, requirement_clear, stage, notes, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id"
@@ -71,11 +72,13 @@ pub async fn insert(tx: &mut Tx, r: &CustomerRecord, now: i64) -> Result<i64> {
     .bind(&r.notes)
     .bind(now)
     .fetch_one(c)
-    .await)?)
+    .await
+    })?)
 }
 
 pub async fn update(tx: &mut Tx, id: i64, r: &CustomerRecord, now: i64) -> Result<()> {
-    let n = on_tx!(tx, |c| sqlx::query(
+    let n = on_tx!(tx, |c| {
+        sqlx::query(
         "UPDATE customers SET name = $1, match_key = $2, sort_name = $3, country = $4, website = $5, website_host = $6, \
          email_domain = $7, source = $8, source_detail = $9, owner_id = $10, status = $11, completeness = $12, \
          requirement_clear = $13, stage = $14, notes = $15, updated_at = $16 WHERE id = $17"
@@ -98,41 +101,71 @@ pub async fn update(tx: &mut Tx, id: i64, r: &CustomerRecord, now: i64) -> Resul
     .bind(now)
     .bind(id)
     .execute(c)
-    .await.map(|r| r.rows_affected()))?;
-    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    .await.map(|r| r.rows_affected())
+    })?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 pub async fn set_owner(tx: &mut Tx, id: i64, owner_id: Option<i64>, now: i64) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query("UPDATE customers SET owner_id = $1, updated_at = $2 WHERE id = $3")
-        .bind(owner_id)
-        .bind(now)
-        .bind(id)
-        .execute(c)
-        .await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE customers SET owner_id = $1, updated_at = $2 WHERE id = $3"
+    )
+    .bind(owner_id)
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Marks a customer as changed (a contact, tag or activity of it changed).
 pub async fn touch(tx: &mut Tx, id: i64, now: i64) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query("UPDATE customers SET updated_at = $1 WHERE id = $2").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE customers SET updated_at = $1 WHERE id = $2"
+    )
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<CustomerRow> {
     let sql = format!("{SELECT} WHERE c.id = $1");
-    Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_one(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_one(c)
+        .await)?)
 }
 
 /// The owner of a customer, or `NotFound`; used for access checks before anything else.
 pub async fn owner_of(tx: &mut Tx, id: i64) -> Result<Option<i64>> {
-    let row: Option<(Option<i64>,)> =
-        on_tx!(tx, |c| sqlx::query_as("SELECT owner_id FROM customers WHERE id = $1").bind(id).fetch_optional(c).await)?;
+    let row: Option<(Option<i64>,)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT owner_id FROM customers WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await)?;
     row.map(|r| r.0).ok_or(StoreError::NotFound)
 }
 
 pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
-    let n = on_tx!(tx, |c| sqlx::query("DELETE FROM customers WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    let n = on_tx!(tx, |c| sqlx::query("DELETE FROM customers WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -152,9 +185,17 @@ pub enum CustomFilter {
     /// A text field contains this text (case-insensitive for ASCII).
     Contains { field_id: i64, text: String },
     /// A number field lies within the bounds (either may be absent).
-    NumberRange { field_id: i64, min: Option<String>, max: Option<String> },
+    NumberRange {
+        field_id: i64,
+        min: Option<String>,
+        max: Option<String>,
+    },
     /// A date field lies within the bounds (ISO dates compare as text).
-    DateRange { field_id: i64, from: Option<String>, to: Option<String> },
+    DateRange {
+        field_id: i64,
+        from: Option<String>,
+        to: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -219,7 +260,11 @@ impl CustomerFilter {
             ));
         }
         if !self.countries.is_empty() {
-            let ps: Vec<String> = self.countries.iter().map(|c| push(args, Arg::Text(c.clone()))).collect();
+            let ps: Vec<String> = self
+                .countries
+                .iter()
+                .map(|c| push(args, Arg::Text(c.clone())))
+                .collect();
             conds.push(format!("c.country IN ({})", ps.join(", ")));
         }
         for (col, v) in [
@@ -282,9 +327,15 @@ impl CustomerFilter {
                     s
                 }
             };
-            conds.push(format!("EXISTS (SELECT 1 FROM custom_values cv WHERE cv.customer_id = c.id AND {cond})"));
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM custom_values cv WHERE cv.customer_id = c.id AND {cond})"
+            ));
         }
-        if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) }
+        if conds.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conds.join(" AND "))
+        }
     }
 
     fn order_by(&self) -> String {
@@ -300,22 +351,45 @@ impl CustomerFilter {
 }
 
 /// One page of customers matching `f`, and how many match in all.
-pub async fn list(tx: &mut Tx, f: &CustomerFilter, limit: i64, offset: i64) -> Result<(Vec<CustomerRow>, i64)> {
+pub async fn list(
+    tx: &mut Tx,
+    f: &CustomerFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<CustomerRow>, i64)> {
     let mut args = Vec::new();
     let wh = f.where_clause(&mut args);
     let count_sql = format!("SELECT COUNT(*) FROM customers c{wh}");
-    let total: i64 = on_tx!(tx, |c| bind_args!(sqlx::query_scalar(AssertSqlSafe(count_sql.clone())), &args).fetch_one(c).await)?;
+    let total: i64 = on_tx!(tx, |c| bind_args!(
+        sqlx::query_scalar(AssertSqlSafe(count_sql.clone())),
+        &args
+    )
+    .fetch_one(c)
+    .await)?;
     let n = args.len();
-    let sql = format!("{SELECT}{wh} ORDER BY {} LIMIT ${} OFFSET ${}", f.order_by(), n + 1, n + 2);
+    let sql = format!(
+        "{SELECT}{wh} ORDER BY {} LIMIT ${} OFFSET ${}",
+        f.order_by(),
+        n + 1,
+        n + 2
+    );
     args.push(Arg::I64(limit));
     args.push(Arg::I64(offset));
-    let rows = on_tx!(tx, |c| bind_args!(sqlx::query_as(AssertSqlSafe(sql.clone())), &args).fetch_all(c).await)?;
+    let rows = on_tx!(tx, |c| bind_args!(
+        sqlx::query_as(AssertSqlSafe(sql.clone())),
+        &args
+    )
+    .fetch_all(c)
+    .await)?;
     Ok((rows, total))
 }
 
 /// `$1, $2, …` for `n` parameters starting after `start`.
 pub(crate) fn placeholders(start: usize, n: usize) -> String {
-    (start + 1..=start + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    (start + 1..=start + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What a new or edited customer is compared on.
@@ -338,14 +412,22 @@ pub struct DuplicateRow {
 }
 
 /// Customers that look like the same company, with why (`name`, `domain`, `email`).
-pub async fn find_duplicates(tx: &mut Tx, keys: &DuplicateKeys, exclude: Option<i64>) -> Result<Vec<DuplicateRow>> {
+pub async fn find_duplicates(
+    tx: &mut Tx,
+    keys: &DuplicateKeys,
+    exclude: Option<i64>,
+) -> Result<Vec<DuplicateRow>> {
     let mut args = vec![Arg::I64(exclude.unwrap_or(0))];
     let mut parts = Vec::new();
     let base = "SELECT c.id, c.name, c.country, c.owner_id, u.username AS owner_username, '{R}' AS reason \
                 FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id <> $1 AND ";
     if !keys.match_key.is_empty() {
         args.push(Arg::Text(keys.match_key.clone()));
-        parts.push(format!("{}c.match_key = ${}", base.replace("{R}", "name"), args.len()));
+        parts.push(format!(
+            "{}c.match_key = ${}",
+            base.replace("{R}", "name"),
+            args.len()
+        ));
     }
     if !keys.domains.is_empty() {
         let ph = placeholders(args.len(), keys.domains.len());
@@ -368,8 +450,12 @@ pub async fn find_duplicates(tx: &mut Tx, keys: &DuplicateKeys, exclude: Option<
         return Ok(vec![]);
     }
     let sql = format!("{} ORDER BY 1 LIMIT 50", parts.join(" UNION "));
-    let rows: Vec<DuplicateRow> =
-        on_tx!(tx, |c| bind_args!(sqlx::query_as(AssertSqlSafe(sql.clone())), &args).fetch_all(c).await)?;
+    let rows: Vec<DuplicateRow> = on_tx!(tx, |c| bind_args!(
+        sqlx::query_as(AssertSqlSafe(sql.clone())),
+        &args
+    )
+    .fetch_all(c)
+    .await)?;
     Ok(rows)
 }
 
@@ -392,11 +478,20 @@ pub async fn merge(tx: &mut Tx, into: i64, from: i64, now: i64) -> Result<()> {
          WHERE customer_id = $2 AND field_id NOT IN (SELECT field_id FROM custom_values WHERE customer_id = $1)",
         "DELETE FROM customers WHERE id = $2",
     ] {
-        on_tx!(tx, |c| sqlx::query(sql).bind(into).bind(from).execute(c).await.map(|r| r.rows_affected()))?;
+        on_tx!(tx, |c| sqlx::query(sql)
+            .bind(into)
+            .bind(from)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
     }
     touch(tx, into, now).await
 }
 
 pub async fn count(tx: &mut Tx) -> Result<i64> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM customers").fetch_one(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM customers"
+    )
+    .fetch_one(c)
+    .await)?)
 }

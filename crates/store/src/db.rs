@@ -25,7 +25,9 @@ impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
             sqlx::Error::RowNotFound => StoreError::NotFound,
-            sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict(d.message().to_string()),
+            sqlx::Error::Database(d) if d.is_unique_violation() => {
+                StoreError::Conflict(d.message().to_string())
+            }
             _ => StoreError::Db(e),
         }
     }
@@ -106,10 +108,14 @@ impl Db {
                 .busy_timeout(Duration::from_secs(15))
                 .pragma("cache_size", "-16000")
                 .pragma("temp_store", "memory");
-            let pool = SqlitePoolOptions::new().max_connections(4).connect_with(opts).await?;
+            let pool = SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(opts)
+                .await?;
             Ok(Db::Sqlite(pool))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let opts = PgConnectOptions::from_str(url).map_err(|_| StoreError::BadUrl(url.into()))?;
+            let opts =
+                PgConnectOptions::from_str(url).map_err(|_| StoreError::BadUrl(url.into()))?;
             Self::connect_pg(opts).await
         } else {
             Err(StoreError::BadUrl(url.into()))
@@ -154,14 +160,20 @@ impl Db {
     pub async fn read(&self) -> crate::Result<Tx> {
         Ok(match self {
             Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
-            Db::Pg(p) => Tx::Pg(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?),
+            Db::Pg(p) => Tx::Pg(
+                p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?,
+            ),
         })
     }
 
     /// Answers when the database does; used by `/healthz`.
     pub async fn ping(&self) -> crate::Result<()> {
         let mut tx = self.read().await?;
-        on_tx!(&mut tx, |c| sqlx::query("SELECT 1").execute(c).await.map(|r| r.rows_affected()))?;
+        on_tx!(&mut tx, |c| sqlx::query("SELECT 1")
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))?;
         Ok(())
     }
 

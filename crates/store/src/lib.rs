@@ -8,11 +8,11 @@
 //! Architecture invariant: no business rule lives here. Functions take already-validated values,
 //! and authorization is the `app` layer's job.
 
-mod db;
 pub mod activities;
 pub mod audit;
 pub mod contacts;
 pub mod customers;
+mod db;
 pub mod fields;
 pub mod sessions;
 pub mod tags;

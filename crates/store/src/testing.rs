@@ -11,7 +11,9 @@ use std::str::FromStr;
 pub const PG_URL_VAR: &str = "LEADLEDGER_TEST_PG_URL";
 
 pub fn pg_url() -> Option<String> {
-    std::env::var(PG_URL_VAR).ok().filter(|s| !s.trim().is_empty())
+    std::env::var(PG_URL_VAR)
+        .ok()
+        .filter(|s| !s.trim().is_empty())
 }
 
 pub struct TestDb {
@@ -25,7 +27,11 @@ enum Cleanup {
 }
 
 fn unique_name() -> String {
-    format!("ll_test_{}_{:016x}", std::process::id(), rand::random::<u64>())
+    format!(
+        "ll_test_{}_{:016x}",
+        std::process::id(),
+        rand::random::<u64>()
+    )
 }
 
 impl TestDb {
@@ -33,7 +39,8 @@ impl TestDb {
         match backend {
             Backend::Sqlite => Self::sqlite().await,
             Backend::Postgres => {
-                let url = pg_url().expect("LEADLEDGER_TEST_PG_URL must be set for PostgreSQL tests");
+                let url =
+                    pg_url().expect("LEADLEDGER_TEST_PG_URL must be set for PostgreSQL tests");
                 Self::postgres(&url).await
             }
         }
@@ -44,7 +51,10 @@ impl TestDb {
         std::fs::create_dir_all(&dir).expect("temp dir is writable");
         let db = Db::connect(&format!("sqlite://{}", dir.join("test.db").display())).await?;
         db.migrate().await?;
-        Ok(Self { db, cleanup: Cleanup::Sqlite(dir) })
+        Ok(Self {
+            db,
+            cleanup: Cleanup::Sqlite(dir),
+        })
     }
 
     /// A new schema on the server at `url`; the pool's `search_path` points at it.
@@ -52,14 +62,22 @@ impl TestDb {
         let schema = unique_name();
         let admin = Db::connect(url).await?;
         let mut tx = admin.write().await?;
-        crate::on_tx!(&mut tx, |c| sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}"))).execute(c).await.map(|r| r.rows_affected()))?;
+        crate::on_tx!(&mut tx, |c| sqlx::query(sqlx::AssertSqlSafe(format!(
+            "CREATE SCHEMA {schema}"
+        )))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
         tx.commit().await?;
         let opts = PgConnectOptions::from_str(url)
             .map_err(|_| crate::StoreError::BadUrl(url.into()))?
             .options([("search_path", schema.as_str())]);
         let db = Db::connect_pg(opts).await?;
         db.migrate().await?;
-        Ok(Self { db, cleanup: Cleanup::Pg { admin, schema } })
+        Ok(Self {
+            db,
+            cleanup: Cleanup::Pg { admin, schema },
+        })
     }
 
     pub async fn cleanup(self) {
@@ -74,7 +92,8 @@ impl TestDb {
                         "DROP SCHEMA {schema} CASCADE"
                     )))
                     .execute(c)
-                    .await.map(|r| r.rows_affected()));
+                    .await
+                    .map(|r| r.rows_affected()));
                     let _ = tx.commit().await;
                 }
                 admin.close().await;
@@ -96,4 +115,16 @@ where
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
     }
+}
+
+/// Makes every session expired, as if their time had passed.
+pub async fn expire_sessions(db: &Db) -> Result<()> {
+    let mut tx = db.write().await?;
+    crate::on_tx!(&mut tx, |c| sqlx::query(
+        "UPDATE sessions SET expires_at = 0"
+    )
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    tx.commit().await
 }

@@ -75,14 +75,24 @@ impl CountryCode {
         let t = s.trim();
         let up = t.to_ascii_uppercase();
         let found = match up.len() {
-            2 => data::COUNTRIES.binary_search_by(|c| c.code.cmp(up.as_str())).ok().map(|i| &data::COUNTRIES[i]),
+            2 => data::COUNTRIES
+                .binary_search_by(|c| c.code.cmp(up.as_str()))
+                .ok()
+                .map(|i| &data::COUNTRIES[i]),
             3 => data::COUNTRIES.iter().find(|c| c.alpha3 == up),
             _ => None,
         }
-        .or_else(|| data::COUNTRIES.iter().find(|c| c.en.eq_ignore_ascii_case(t) || c.zh == t));
-        found
-            .map(CountryCode)
-            .ok_or_else(|| Invalid::new("invalid_country", format!("{t:?} is not an ISO 3166-1 country")))
+        .or_else(|| {
+            data::COUNTRIES
+                .iter()
+                .find(|c| c.en.eq_ignore_ascii_case(t) || c.zh == t)
+        });
+        found.map(CountryCode).ok_or_else(|| {
+            Invalid::new(
+                "invalid_country",
+                format!("{t:?} is not an ISO 3166-1 country"),
+            )
+        })
     }
 
     pub fn as_str(self) -> &'static str {
@@ -122,7 +132,13 @@ mod tests {
         for s in ["de", "DEU", "Germany", "德国", " DE "] {
             assert_eq!(CountryCode::parse(s).unwrap().as_str(), "DE", "{s}");
         }
-        assert_eq!(CountryCode::parse("XX").unwrap_err().code, "invalid_country");
-        assert_eq!(CountryCode::parse("BR").unwrap().continent(), Continent::SouthAmerica);
+        assert_eq!(
+            CountryCode::parse("XX").unwrap_err().code,
+            "invalid_country"
+        );
+        assert_eq!(
+            CountryCode::parse("BR").unwrap().continent(),
+            Continent::SouthAmerica
+        );
     }
 }

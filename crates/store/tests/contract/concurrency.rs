@@ -1,0 +1,62 @@
+//! Many writers at once, rollback, and the database handle itself.
+
+use super::support::{T0, rec, write};
+use leadledger_store::{Backend, Db, customers};
+
+pub async fn twenty_simultaneous_writers_all_commit(db: Db) {
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut tx = db
+                    .write()
+                    .await
+                    .expect("a write transaction, after waiting if need be");
+                let before = customers::count(&mut tx).await.unwrap();
+                let id =
+                    customers::insert(&mut tx, &rec(&format!("Concurrent Buyer {i:02}")), T0 + i)
+                        .await
+                        .unwrap();
+                tokio::task::yield_now().await;
+                customers::touch(&mut tx, id, T0 + 100 + i).await.unwrap();
+                tx.commit().await.expect("commit");
+                (id, before)
+            })
+        })
+        .collect();
+    let mut ids = Vec::new();
+    for t in tasks {
+        ids.push(t.await.expect("task finished").0);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 20, "twenty distinct ids");
+    let mut tx = db.read().await.unwrap();
+    assert_eq!(customers::count(&mut tx).await.unwrap(), 20);
+}
+
+pub async fn a_rolled_back_transaction_leaves_nothing_behind(db: Db) {
+    let mut tx = write(&db).await;
+    customers::insert(&mut tx, &rec("Never Saved"), T0)
+        .await
+        .unwrap();
+    drop(tx);
+    let mut tx = write(&db).await;
+    assert_eq!(customers::count(&mut tx).await.unwrap(), 0);
+    customers::insert(&mut tx, &rec("Saved"), T0).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        customers::count(&mut db.read().await.unwrap())
+            .await
+            .unwrap(),
+        1
+    );
+}
+
+pub async fn migrating_twice_changes_nothing_and_the_database_answers_pings(db: Db) {
+    db.migrate().await.expect("a second migration is a no-op");
+    db.ping().await.unwrap();
+    let tx = write(&db).await;
+    assert_eq!(tx.backend(), db.backend());
+    assert!(matches!(db.backend(), Backend::Sqlite | Backend::Postgres));
+}

@@ -1,0 +1,243 @@
+//! The API's request and response bodies, with their OpenAPI schemas.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct CustomerOut {
+    pub id: i64,
+    pub name: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// Continent derived from the country.
+    pub region: String,
+    pub website: Option<String>,
+    pub email_domain: Option<String>,
+    /// alibaba, made_in_china, global_sources, trade_show, linkedin, x, website_form, referral, whatsapp, other
+    pub source: String,
+    pub source_detail: Option<String>,
+    /// The owner's user name; null for the public pool.
+    pub owner: Option<String>,
+    /// lead, prospect, customer, lost
+    pub status: String,
+    /// high, medium, low
+    pub completeness: Option<String>,
+    pub requirement_clear: Option<bool>,
+    /// inquiry, sample, proofing, mass_production
+    pub stage: Option<String>,
+    pub notes: Option<String>,
+    /// Tag names.
+    pub tags: Vec<String>,
+    /// Custom values by field key: a string, or a list for multi-select fields (option labels).
+    #[schema(value_type = Object)]
+    pub custom: BTreeMap<String, Value>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct CustomerIn {
+    pub name: String,
+    /// Alpha-2, alpha-3 or an English or Chinese country name.
+    pub country: String,
+    pub website: Option<String>,
+    pub email_domain: Option<String>,
+    pub source: Option<String>,
+    pub source_detail: Option<String>,
+    /// A user name, or null for the public pool; omitted keeps the owner (on create: you).
+    #[schema(value_type = Option<String>)]
+    #[serde(deserialize_with = "present")]
+    pub owner: Option<Value>,
+    pub status: Option<String>,
+    pub completeness: Option<String>,
+    pub requirement_clear: Option<bool>,
+    pub stage: Option<String>,
+    pub notes: Option<String>,
+    /// Tag names; unknown names become new tags. Omitted keeps the tags.
+    pub tags: Option<Vec<String>>,
+    /// Values by field key (option labels or ids for selects).
+    #[schema(value_type = Object)]
+    pub custom: Option<BTreeMap<String, Value>>,
+    /// A first contact (create only).
+    pub contact: Option<ContactIn>,
+    /// Save even though similar customers exist.
+    pub confirm_duplicates: bool,
+}
+
+/// Keeps an explicit `null` as `Some(Value::Null)`, so that "absent" and "null" differ.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct DuplicateOut {
+    pub id: i64,
+    pub name: String,
+    pub country: String,
+    pub owner: Option<String>,
+    /// name, domain, email
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct DuplicatesOut {
+    pub candidates: Vec<DuplicateOut>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct MergeIn {
+    /// The customer merged into this one and then deleted.
+    pub from: i64,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ContactOut {
+    pub id: i64,
+    pub customer_id: i64,
+    pub name: String,
+    pub title: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub whatsapp: Option<String>,
+    pub wechat: Option<String>,
+    pub notes: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ContactIn {
+    /// Required when creating through `/contacts`.
+    pub customer_id: Option<i64>,
+    pub name: String,
+    pub title: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub whatsapp: Option<String>,
+    pub wechat: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ActivityOut {
+    pub id: i64,
+    pub customer_id: i64,
+    /// email_received, email_sent, call, meeting, visit, note, quote_sent, sample_sent, …
+    pub kind: String,
+    pub at: String,
+    pub user: Option<String>,
+    pub minutes: i32,
+    pub body: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ActivityIn {
+    pub customer_id: Option<i64>,
+    pub kind: String,
+    /// RFC 3339 or `YYYY-MM-DD HH:MM` (UTC); omitted means now.
+    pub at: Option<String>,
+    pub minutes: Option<i32>,
+    pub body: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct TagOut {
+    pub id: i64,
+    pub name: String,
+    /// `#rrggbb`
+    pub color: String,
+    /// How many customers carry it.
+    pub customers: i64,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct TagIn {
+    pub name: String,
+    pub color: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OptionOut {
+    pub id: i64,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct FieldOut {
+    pub id: i64,
+    pub key: String,
+    pub label_en: String,
+    pub label_zh: String,
+    /// text, number, date, single_select, multi_select, yes_no
+    pub kind: String,
+    pub required: bool,
+    pub in_list: bool,
+    pub position: i32,
+    pub options: Vec<OptionOut>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct OptionIn {
+    /// An existing option's id; omitted for a new option.
+    pub id: Option<i64>,
+    pub label: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct FieldIn {
+    /// Fixed once created.
+    pub key: String,
+    pub label_en: String,
+    pub label_zh: Option<String>,
+    /// Fixed once created.
+    pub kind: String,
+    pub required: bool,
+    pub in_list: bool,
+    pub position: i32,
+    /// For selects. On update, existing options not listed are removed with their values.
+    pub options: Vec<OptionIn>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct MeOut {
+    pub id: i64,
+    pub username: String,
+    /// admin, manager, sales, finance
+    pub role: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ErrorOut {
+    pub code: String,
+    pub message: String,
+    /// Per field: `{"code", "message"}`.
+    #[schema(value_type = Object)]
+    pub fields: BTreeMap<String, Value>,
+}
+
+/// Declares the `{items, total, page, per_page}` wrapper for one item type.
+macro_rules! list_type {
+    ($name:ident, $item:ty) => {
+        #[derive(Debug, Serialize, Deserialize, ToSchema)]
+        pub struct $name {
+            pub items: Vec<$item>,
+            pub total: i64,
+            pub page: u32,
+            pub per_page: u32,
+        }
+    };
+}
+
+list_type!(CustomerList, CustomerOut);
+list_type!(ContactList, ContactOut);
+list_type!(ActivityList, ActivityOut);
+list_type!(TagList, TagOut);
+list_type!(FieldList, FieldOut);

@@ -1,0 +1,54 @@
+//! The OpenAPI 3 document, generated from the handlers' `#[utoipa::path]` annotations and the
+//! DTOs' schemas.
+
+use super::dto::*;
+use super::{activities, customers, fields, tags};
+use axum::Json;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let components = api.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("`leadledger token create --user NAME`"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("ll_session"))),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "leadledger API", version = "1", description = "Buyers, contacts, activities, tags and custom fields. Errors answer {code, message, fields} with a 4xx status; lists answer {items, total, page, per_page}."),
+    paths(
+        customers::me, customers::list, customers::create, customers::get, customers::replace, customers::patch,
+        customers::delete, customers::duplicates, customers::merge,
+        customers::contacts_list, customers::contact_create, customers::contact_get, customers::contact_update, customers::contact_delete,
+        activities::list, activities::create, activities::get, activities::update, activities::delete,
+        tags::list, tags::create, tags::get, tags::update, tags::delete,
+        fields::list, fields::create, fields::get, fields::update, fields::delete,
+    ),
+    components(schemas(
+        CustomerOut, CustomerIn, CustomerList, DuplicateOut, DuplicatesOut, MergeIn, ContactOut, ContactIn, ContactList,
+        ActivityOut, ActivityIn, ActivityList, TagOut, TagIn, TagList, FieldOut, FieldIn, FieldList, OptionOut, OptionIn,
+        MeOut, ErrorOut,
+    )),
+    modifiers(&Security),
+    security(("bearer" = []), ("session" = [])),
+)]
+pub struct ApiDoc;
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

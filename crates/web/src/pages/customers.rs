@@ -1,0 +1,932 @@
+//! Customer pages: the filtered list, the form with the duplicate warning, the customer page with
+//! contacts and timeline, owner changes, merging, and contact editing.
+
+use super::{Pager, parse_id, render, render_status};
+use crate::AppState;
+use crate::error::WebError;
+use crate::form::{FormData, FormState};
+use crate::layout::Layout;
+use crate::session::{PageUser, PostForm};
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use leadledger_app::customers::{
+    self as uc, CustomerChange, CustomerDetail, CustomerView, OwnerChoice,
+};
+use leadledger_app::error::DuplicateCandidate;
+use leadledger_app::fields::FieldDef;
+use leadledger_app::store::activities::ActivityRow;
+use leadledger_app::store::customers::{CustomerFilter, OwnerFilter, SortKey};
+use leadledger_app::store::tags::TagRow;
+use leadledger_app::users::UserView;
+use leadledger_app::{AppError, contacts, fields, tags, users};
+use leadledger_domain::activity::ActivityKind;
+use leadledger_domain::contact::ContactDraft;
+use leadledger_domain::country::{self, Continent, CountryCode};
+use leadledger_domain::custom_field::FieldKind;
+use leadledger_domain::customer::{
+    Completeness, CustomerDraft, CustomerStatus, ProjectStage, SourceChannel,
+};
+use leadledger_domain::page::PageRequest;
+use leadledger_domain::tag::TagName;
+use leadledger_domain::user::Role;
+use leadledger_domain::{FieldErrors, Invalid};
+use std::collections::BTreeMap;
+
+/// Choices shared by the list filters and the form.
+pub struct Choices {
+    pub countries: Vec<(&'static str, &'static str)>,
+    pub regions: Vec<&'static str>,
+    pub statuses: Vec<&'static str>,
+    pub sources: Vec<&'static str>,
+    pub completeness: Vec<&'static str>,
+    pub stages: Vec<&'static str>,
+    pub tags: Vec<TagRow>,
+    pub fields: Vec<FieldDef>,
+    pub users: Vec<UserView>,
+}
+
+impl Choices {
+    async fn load(s: &AppState, zh: bool) -> Result<Self, WebError> {
+        let mut countries: Vec<(&'static str, &'static str)> = country::all()
+            .iter()
+            .map(|c| (c.code, if zh { c.zh } else { c.en }))
+            .collect();
+        countries.sort_by(|a, b| a.1.cmp(b.1));
+        Ok(Self {
+            countries,
+            regions: Continent::ALL.iter().map(|c| c.as_str()).collect(),
+            statuses: CustomerStatus::ALL.iter().map(|c| c.as_str()).collect(),
+            sources: SourceChannel::ALL.iter().map(|c| c.as_str()).collect(),
+            completeness: Completeness::ALL.iter().map(|c| c.as_str()).collect(),
+            stages: ProjectStage::ALL.iter().map(|c| c.as_str()).collect(),
+            tags: tags::list(&s.app).await?,
+            fields: fields::list(&s.app).await?,
+            users: users::list(&s.app)
+                .await?
+                .into_iter()
+                .filter(|u| !u.disabled)
+                .collect(),
+        })
+    }
+
+    pub fn field_kind(&self, f: &FieldDef) -> &'static str {
+        f.kind().as_str()
+    }
+
+    /// Custom fields shown as list columns.
+    pub fn list_fields(&self) -> Vec<&FieldDef> {
+        self.fields.iter().filter(|f| f.field.in_list).collect()
+    }
+}
+
+/// Shows a stored custom value as text.
+pub fn custom_text(f: &FieldDef, c: &CustomerView, l: &Layout) -> String {
+    let vals = c.custom.get(&f.field.id).map(Vec::as_slice).unwrap_or(&[]);
+    vals.iter()
+        .map(|v| match f.kind() {
+            FieldKind::YesNo => l
+                .t(if v == "true" {
+                    "common.yes"
+                } else {
+                    "common.no"
+                })
+                .to_string(),
+            _ => f.display(v),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Template)]
+#[template(path = "customers/index.html")]
+struct IndexPage {
+    l: Layout,
+    f: FormState,
+    ch: Choices,
+    items: Vec<CustomerView>,
+    pager: Pager,
+    sort: String,
+    desc: bool,
+    can_create: bool,
+}
+
+impl IndexPage {
+    fn sort_href(&self, key: &str) -> String {
+        let desc = self.sort == key && !self.desc;
+        format!(
+            "?{}sort={key}&dir={}",
+            self.pager.base_without_sort(),
+            if desc { "desc" } else { "asc" }
+        )
+    }
+
+    fn sort_mark(&self, key: &str) -> &'static str {
+        if self.sort != key {
+            ""
+        } else if self.desc {
+            "▼"
+        } else {
+            "▲"
+        }
+    }
+
+    fn custom(&self, f: &FieldDef, c: &CustomerView) -> String {
+        custom_text(f, c, &self.l)
+    }
+}
+
+impl Pager {
+    fn base_without_sort(&self) -> String {
+        self.base
+            .split('&')
+            .filter(|kv| !kv.is_empty() && !kv.starts_with("sort=") && !kv.starts_with("dir="))
+            .map(|kv| format!("{kv}&"))
+            .collect()
+    }
+}
+
+/// Parses the list's query parameters into a filter; errors name the parameter.
+pub fn parse_filter(
+    params: &[(String, String)],
+    defs: &[FieldDef],
+) -> Result<(CustomerFilter, PageRequest), FieldErrors> {
+    let get = |k: &str| {
+        params
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    };
+    let all = |k: &str| -> Vec<String> {
+        params
+            .iter()
+            .filter(|(n, v)| n == k && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_string())
+            .collect()
+    };
+    let mut e = FieldErrors::new();
+    let mut f = CustomerFilter {
+        q: get("q").map(String::from),
+        ..Default::default()
+    };
+    for c in all("country") {
+        if let Some(c) = e.take("country", CountryCode::parse(&c)) {
+            f.countries.push(c.as_str().to_string());
+        }
+    }
+    if let Some(r) = get("region").and_then(|r| e.take("region", Continent::parse(r))) {
+        let codes: Vec<String> = r.countries().map(|c| c.code.to_string()).collect();
+        if f.countries.is_empty() {
+            f.countries = codes;
+        } else {
+            f.countries.retain(|c| codes.contains(c));
+            if f.countries.is_empty() {
+                f.countries.push("--".into());
+            }
+        }
+    }
+    f.status = get("status")
+        .and_then(|v| e.take("status", CustomerStatus::parse(v)))
+        .map(|v| v.as_str().into());
+    f.source = get("source")
+        .and_then(|v| e.take("source", SourceChannel::parse(v)))
+        .map(|v| v.as_str().into());
+    f.completeness = get("completeness")
+        .and_then(|v| e.take("completeness", Completeness::parse(v)))
+        .map(|v| v.as_str().into());
+    f.stage = get("stage")
+        .and_then(|v| e.take("stage", ProjectStage::parse(v)))
+        .map(|v| v.as_str().into());
+    f.owner = match get("owner") {
+        None => OwnerFilter::Any,
+        Some("pool") => OwnerFilter::Pool,
+        Some(v) => match v.parse::<i64>() {
+            Ok(id) => OwnerFilter::User(id),
+            Err(_) => {
+                e.add(
+                    "owner",
+                    Invalid::new("invalid_id", format!("{v:?} is not a user id")),
+                );
+                OwnerFilter::Any
+            }
+        },
+    };
+    match uc::parse_ids("tag", &all("tag")) {
+        Ok(ids) => f.tag_ids = ids,
+        Err(err) => e.0.extend(err.0),
+    }
+    match fields::parse_filters(defs, params) {
+        Ok(c) => f.custom = c,
+        Err(err) => e.0.extend(err.0),
+    }
+    f.sort = match get("sort") {
+        None | Some("name") => SortKey::Name,
+        Some("country") => SortKey::Country,
+        Some("status") => SortKey::Status,
+        Some("created") => SortKey::Created,
+        Some("updated") => SortKey::Updated,
+        Some(other) => {
+            e.add(
+                "sort",
+                Invalid::new("invalid_sort", format!("cannot sort by {other:?}")),
+            );
+            SortKey::Name
+        }
+    };
+    f.desc = match get("dir") {
+        None | Some("asc") => false,
+        Some("desc") => true,
+        Some(_) => {
+            e.add("dir", Invalid::new("invalid_dir", "dir is asc or desc"));
+            false
+        }
+    };
+    let page = match PageRequest::parse(get("page"), get("per_page")) {
+        Ok(p) => p,
+        Err((field, err)) => {
+            e.add(field, err);
+            PageRequest::default()
+        }
+    };
+    e.finish(|| (f, page))
+}
+
+pub fn sort_name(k: SortKey) -> &'static str {
+    match k {
+        SortKey::Name => "name",
+        SortKey::Country => "country",
+        SortKey::Status => "status",
+        SortKey::Created => "created",
+        SortKey::Updated => "updated",
+    }
+}
+
+fn query_pairs(q: &Option<String>) -> Vec<(String, String)> {
+    q.as_deref()
+        .and_then(|q| serde_urlencoded::from_str(q).ok())
+        .unwrap_or_default()
+}
+
+pub async fn index(
+    State(s): State<AppState>,
+    u: PageUser,
+    RawQuery(q): RawQuery,
+) -> Result<Response, WebError> {
+    let params = query_pairs(&q);
+    let ch = Choices::load(&s, u.lang.is_zh()).await?;
+    let mut f = FormState::from_form(&FormData::from_pairs(params.clone()));
+    let (filter, page) = match parse_filter(&params, &ch.fields) {
+        Ok(v) => v,
+        Err(e) => {
+            f = f.with_errors(u.lang, &e);
+            (CustomerFilter::default(), PageRequest::default())
+        }
+    };
+    let (sort, desc) = (sort_name(filter.sort).to_string(), filter.desc);
+    let result = uc::list(&s.app, u.actor(), filter, page).await?;
+    let pager = Pager::new(result.page, result.pages(), result.total, &params);
+    let page = IndexPage {
+        l: Layout::new(&u, "customers", u.lang.t("customers.title")),
+        can_create: u.actor().can_create_customers(),
+        f,
+        ch,
+        items: result.items,
+        pager,
+        sort,
+        desc,
+    };
+    Ok(render(&page))
+}
+
+#[derive(Template)]
+#[template(path = "customers/form.html")]
+struct FormPage {
+    l: Layout,
+    f: FormState,
+    ch: Choices,
+    /// `None` on create.
+    id: Option<i64>,
+    duplicates: Vec<DuplicateCandidate>,
+    owner_choices: Vec<(String, String)>,
+}
+
+impl FormPage {
+    fn is_kind(&self, f: &FieldDef, kind: &str) -> bool {
+        f.kind().as_str() == kind
+    }
+
+    fn cf(&self, f: &FieldDef) -> String {
+        format!("cf_{}", f.field.key)
+    }
+
+    fn opt_id(&self, id: &i64) -> String {
+        id.to_string()
+    }
+}
+
+/// Owner options the actor may pick: managers and admins any active user, sales themselves.
+fn owner_choices(u: &PageUser, users: &[UserView]) -> Vec<(String, String)> {
+    let mut v = vec![("pool".to_string(), u.lang.t("customers.pool").to_string())];
+    match u.actor().role {
+        Role::Admin | Role::Manager => v.extend(users.iter().map(|x| {
+            (
+                x.id.to_string(),
+                format!("{} ({})", x.display_name, x.username),
+            )
+        })),
+        _ => v.push((
+            u.actor().user_id.to_string(),
+            u.session.display_name.clone(),
+        )),
+    }
+    v
+}
+
+async fn form_page(
+    s: &AppState,
+    u: &PageUser,
+    f: FormState,
+    id: Option<i64>,
+    duplicates: Vec<DuplicateCandidate>,
+) -> Result<FormPage, WebError> {
+    let ch = Choices::load(s, u.lang.is_zh()).await?;
+    let title = if id.is_some() {
+        u.lang.t("customers.edit")
+    } else {
+        u.lang.t("customers.new")
+    };
+    Ok(FormPage {
+        l: Layout::new(u, "customers", title),
+        owner_choices: owner_choices(u, &ch.users),
+        f,
+        ch,
+        id,
+        duplicates,
+    })
+}
+
+pub async fn new_form(State(s): State<AppState>, u: PageUser) -> Result<Response, WebError> {
+    if !u.actor().can_create_customers() {
+        return Err(WebError::Forbidden);
+    }
+    let mut f = FormState::default();
+    f.set("status", "lead");
+    f.set("owner", u.actor().user_id.to_string());
+    Ok(render(&form_page(&s, &u, f, None, vec![]).await?))
+}
+
+/// Builds the change from a submitted form, collecting every field error.
+fn change_from_form(
+    form: &FormData,
+    defs: &[FieldDef],
+    creating: bool,
+) -> Result<CustomerChange, FieldErrors> {
+    let draft = CustomerDraft {
+        name: form.get("name").into(),
+        country: form.get("country").into(),
+        website: form.get("website").into(),
+        email_domain: form.get("email_domain").into(),
+        source: form.get("source").into(),
+        source_detail: form.get("source_detail").into(),
+        status: form.get("status").into(),
+        completeness: form.get("completeness").into(),
+        requirement_clear: form.get("requirement_clear").into(),
+        stage: form.get("stage").into(),
+        notes: form.get("notes").into(),
+    };
+    let mut e = FieldErrors::new();
+    let input = match draft.parse() {
+        Ok(i) => Some(i),
+        Err(err) => {
+            e.0.extend(err.0);
+            None
+        }
+    };
+    let owner = match form.get("owner") {
+        "" => OwnerChoice::Keep,
+        "pool" => OwnerChoice::Pool,
+        v => match v.parse::<i64>() {
+            Ok(id) => OwnerChoice::User(id),
+            Err(_) => {
+                e.add("owner", Invalid::new("invalid_id", "choose an owner"));
+                OwnerChoice::Keep
+            }
+        },
+    };
+    let tag_ids = match uc::parse_ids("tags", &form.all("tags")) {
+        Ok(ids) => Some(ids),
+        Err(err) => {
+            e.0.extend(err.0);
+            None
+        }
+    };
+    let mut new_tags = Vec::new();
+    for n in form
+        .get("new_tag")
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        if let Some(t) = e.take("new_tag", TagName::parse(n)) {
+            new_tags.push(t);
+        }
+    }
+    let mut custom = BTreeMap::new();
+    for d in defs {
+        let name = format!("cf_{}", d.field.key);
+        if form.has(&format!("{name}__present")) {
+            custom.insert(d.field.id, form.all(&name));
+        }
+    }
+    let contact_draft = ContactDraft {
+        name: form.get("contact_name").into(),
+        title: form.get("contact_title").into(),
+        emails: form.get("contact_emails").into(),
+        phones: form.get("contact_phones").into(),
+        whatsapp: form.get("contact_whatsapp").into(),
+        wechat: form.get("contact_wechat").into(),
+        notes: String::new(),
+    };
+    let contact = if creating && !contact_draft.is_blank() {
+        match contact_draft.parse("contact_") {
+            Ok(c) => Some(c),
+            Err(err) => {
+                e.0.extend(err.0);
+                None
+            }
+        }
+    } else {
+        None
+    };
+    e.finish(|| CustomerChange {
+        input: input.unwrap(),
+        owner,
+        tag_ids,
+        new_tags,
+        custom,
+        contact,
+        confirm_duplicates: form.has("confirm_duplicates"),
+    })
+}
+
+/// Re-renders the form after a refused save, keeping everything typed.
+async fn refused(
+    s: &AppState,
+    u: &PageUser,
+    form: &FormData,
+    id: Option<i64>,
+    err: AppError,
+) -> Result<Response, WebError> {
+    let mut f = FormState::from_form(form);
+    f.set_all("confirm_duplicates", vec![]);
+    match err {
+        AppError::Invalid(e) => {
+            let page = form_page(s, u, f.with_errors(u.lang, &e), id, vec![]).await?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        AppError::Duplicates(d) => {
+            let page = form_page(s, u, f, id, d).await?;
+            Ok(render_status(StatusCode::CONFLICT, &page))
+        }
+        other => Err(other.into()),
+    }
+}
+
+pub async fn create(State(s): State<AppState>, p: PostForm) -> Result<Response, WebError> {
+    let defs = fields::list(&s.app).await?;
+    let change = match change_from_form(&p.form, &defs, true) {
+        Ok(c) => c,
+        Err(e) => return refused(&s, &p.user, &p.form, None, AppError::Invalid(e)).await,
+    };
+    match uc::create(&s.app, p.user.actor(), change).await {
+        Ok(id) => Ok(Redirect::to(&format!("/customers/{id}?flash=created")).into_response()),
+        Err(e) => refused(&s, &p.user, &p.form, None, e).await,
+    }
+}
+
+pub async fn edit_form(
+    State(s): State<AppState>,
+    u: PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let d = uc::get(&s.app, u.actor(), id).await?;
+    if !d.can_edit {
+        return Err(WebError::Forbidden);
+    }
+    let c = &d.customer.row;
+    let mut f = FormState::default();
+    f.set("name", &c.name);
+    f.set("country", &c.country);
+    f.set("website", c.website.clone().unwrap_or_default());
+    f.set("email_domain", c.email_domain.clone().unwrap_or_default());
+    f.set("source", &c.source);
+    f.set("source_detail", c.source_detail.clone().unwrap_or_default());
+    f.set("status", &c.status);
+    f.set("completeness", c.completeness.clone().unwrap_or_default());
+    f.set(
+        "requirement_clear",
+        c.requirement_clear
+            .map(|b| if b { "yes" } else { "no" })
+            .unwrap_or(""),
+    );
+    f.set("stage", c.stage.clone().unwrap_or_default());
+    f.set("notes", c.notes.clone().unwrap_or_default());
+    f.set(
+        "owner",
+        c.owner_id
+            .map(|o| o.to_string())
+            .unwrap_or_else(|| "pool".into()),
+    );
+    f.set_all(
+        "tags",
+        d.customer.tags.iter().map(|t| t.id.to_string()).collect(),
+    );
+    for def in fields::list(&s.app).await? {
+        f.set_all(
+            &format!("cf_{}", def.field.key),
+            d.customer
+                .custom
+                .get(&def.field.id)
+                .cloned()
+                .unwrap_or_default(),
+        );
+    }
+    Ok(render(&form_page(&s, &u, f, Some(id), vec![]).await?))
+}
+
+pub async fn update(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let defs = fields::list(&s.app).await?;
+    let change = match change_from_form(&p.form, &defs, false) {
+        Ok(c) => c,
+        Err(e) => return refused(&s, &p.user, &p.form, Some(id), AppError::Invalid(e)).await,
+    };
+    match uc::update(&s.app, p.user.actor(), id, change).await {
+        Ok(()) => Ok(Redirect::to(&format!("/customers/{id}?flash=saved")).into_response()),
+        Err(e) => refused(&s, &p.user, &p.form, Some(id), e).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "customers/show.html")]
+struct ShowPage {
+    l: Layout,
+    d: CustomerDetail,
+    fields: Vec<FieldDef>,
+    timeline: Vec<ActivityRow>,
+    timeline_total: i64,
+    kinds: Vec<&'static str>,
+    contact_form: FormState,
+    activity_form: FormState,
+    can_claim: bool,
+    can_release: bool,
+    can_delete: bool,
+}
+
+impl ShowPage {
+    fn custom(&self, f: &FieldDef) -> String {
+        custom_text(f, &self.d.customer, &self.l)
+    }
+
+    fn hours(&self) -> String {
+        format!("{:.1}", self.d.minutes_spent as f64 / 60.0)
+    }
+
+    fn requirement_clear(&self) -> &'static str {
+        match self.d.customer.row.requirement_clear {
+            Some(true) => self.l.t("common.yes"),
+            Some(false) => self.l.t("common.no"),
+            None => "—",
+        }
+    }
+}
+
+async fn show_page(
+    s: &AppState,
+    u: &PageUser,
+    id: i64,
+    contact_form: FormState,
+    activity_form: FormState,
+) -> Result<ShowPage, WebError> {
+    let d = uc::get(&s.app, u.actor(), id).await?;
+    let timeline = leadledger_app::activities::list(
+        &s.app,
+        u.actor(),
+        Some(id),
+        None,
+        PageRequest {
+            page: 1,
+            per_page: 200,
+        },
+    )
+    .await?;
+    let owner = d.customer.row.owner_id;
+    let a = u.actor();
+    Ok(ShowPage {
+        l: Layout::new(u, "customers", d.customer.row.name.clone()),
+        can_claim: owner.is_none()
+            && a.can_edit_customer(owner)
+            && a.can_assign_owner(Some(a.user_id)),
+        can_release: owner.is_some() && a.can_edit_customer(owner),
+        can_delete: a.can_delete_customers(),
+        fields: fields::list(&s.app).await?,
+        timeline: timeline.items,
+        timeline_total: timeline.total,
+        kinds: ActivityKind::ALL.iter().map(|k| k.as_str()).collect(),
+        contact_form,
+        activity_form,
+        d,
+    })
+}
+
+fn default_activity_form() -> FormState {
+    let mut f = FormState::default();
+    f.set("kind", "note");
+    f.set(
+        "at",
+        chrono::Utc::now().format("%Y-%m-%dT%H:%M").to_string(),
+    );
+    f
+}
+
+pub async fn show(
+    State(s): State<AppState>,
+    u: PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    Ok(render(
+        &show_page(&s, &u, id, FormState::default(), default_activity_form()).await?,
+    ))
+}
+
+/// Re-renders the customer page with a quick-add form's errors.
+pub(super) async fn show_with_errors(
+    s: &AppState,
+    u: &PageUser,
+    id: i64,
+    contact: Option<FormState>,
+    activity: Option<FormState>,
+) -> Result<Response, WebError> {
+    let page = show_page(
+        s,
+        u,
+        id,
+        contact.unwrap_or_default(),
+        activity.unwrap_or_else(default_activity_form),
+    )
+    .await?;
+    Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+}
+
+pub async fn delete(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    uc::delete(&s.app, p.user.actor(), id).await?;
+    Ok(Redirect::to("/customers?flash=deleted").into_response())
+}
+
+pub async fn set_owner(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let choice = match p.form.get("owner") {
+        "pool" => OwnerChoice::Pool,
+        "me" => OwnerChoice::User(p.user.actor().user_id),
+        v => OwnerChoice::User(
+            v.parse()
+                .map_err(|_| WebError::BadRequest("owner".into()))?,
+        ),
+    };
+    match uc::set_owner(&s.app, p.user.actor(), id, choice).await {
+        Ok(()) => Ok(Redirect::to(&format!("/customers/{id}?flash=saved")).into_response()),
+        Err(AppError::Invalid(e)) => Err(WebError::BadRequest(e.to_string())),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "customers/merge.html")]
+struct MergePage {
+    l: Layout,
+    d: CustomerDetail,
+    candidates: Vec<DuplicateCandidate>,
+    error: Option<String>,
+    from: String,
+}
+
+async fn merge_page(
+    s: &AppState,
+    u: &PageUser,
+    id: i64,
+    error: Option<String>,
+    from: String,
+) -> Result<MergePage, WebError> {
+    let d = uc::get(&s.app, u.actor(), id).await?;
+    if !d.can_edit {
+        return Err(WebError::Forbidden);
+    }
+    let draft = CustomerDraft {
+        name: d.customer.row.name.clone(),
+        country: d.customer.row.country.clone(),
+        website: d.customer.row.website.clone().unwrap_or_default(),
+        email_domain: d.customer.row.email_domain.clone().unwrap_or_default(),
+        ..Default::default()
+    };
+    let emails: Vec<String> = d.contacts.iter().flat_map(|c| c.emails.clone()).collect();
+    let candidates = match draft.parse() {
+        Ok(input) => uc::check_duplicates(&s.app, u.actor(), &input, &emails, Some(id))
+            .await
+            .unwrap_or_default(),
+        Err(_) => vec![],
+    };
+    Ok(MergePage {
+        l: Layout::new(u, "customers", u.lang.t("merge.title")),
+        d,
+        candidates,
+        error,
+        from,
+    })
+}
+
+pub async fn merge_form(
+    State(s): State<AppState>,
+    u: PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    Ok(render(&merge_page(&s, &u, id, None, String::new()).await?))
+}
+
+pub async fn merge(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let raw = p
+        .form
+        .get("from")
+        .trim()
+        .trim_start_matches('#')
+        .to_string();
+    let result = match raw.parse::<i64>() {
+        Ok(from) => uc::merge(&s.app, p.user.actor(), id, from).await,
+        Err(_) => Err(AppError::field(
+            "from",
+            Invalid::new("invalid_id", "enter a customer number"),
+        )),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/customers/{id}?flash=merged")).into_response()),
+        Err(AppError::NotFound) => {
+            let page = merge_page(
+                &s,
+                &p.user,
+                id,
+                Some(p.user.lang.t("merge.not_found").into()),
+                raw,
+            )
+            .await?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(AppError::Invalid(e)) => {
+            let msg =
+                e.0.values()
+                    .next()
+                    .map(|i| crate::error::translate_invalid(p.user.lang, i.code, &i.message))
+                    .unwrap_or_default();
+            let page = merge_page(&s, &p.user, id, Some(msg), raw).await?;
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn contact_draft(form: &FormData) -> ContactDraft {
+    ContactDraft {
+        name: form.get("name").into(),
+        title: form.get("title").into(),
+        emails: form.get("emails").into(),
+        phones: form.get("phones").into(),
+        whatsapp: form.get("whatsapp").into(),
+        wechat: form.get("wechat").into(),
+        notes: form.get("notes").into(),
+    }
+}
+
+pub async fn add_contact(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let err = match contact_draft(&p.form).parse("") {
+        Ok(c) => match contacts::create(&s.app, p.user.actor(), id, &c).await {
+            Ok(_) => {
+                return Ok(
+                    Redirect::to(&format!("/customers/{id}?flash=contact_added#contacts"))
+                        .into_response(),
+                );
+            }
+            Err(AppError::Invalid(e)) => e,
+            Err(e) => return Err(e.into()),
+        },
+        Err(e) => e,
+    };
+    let f = FormState::from_form(&p.form).with_errors(p.user.lang, &err);
+    show_with_errors(&s, &p.user, id, Some(f), None).await
+}
+
+#[derive(Template)]
+#[template(path = "customers/contact_edit.html")]
+struct ContactEditPage {
+    l: Layout,
+    f: FormState,
+    id: i64,
+    customer_id: i64,
+}
+
+pub async fn edit_contact_form(
+    State(s): State<AppState>,
+    u: PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let c = contacts::get(&s.app, u.actor(), id).await?;
+    if !uc::get(&s.app, u.actor(), c.customer_id).await?.can_edit {
+        return Err(WebError::Forbidden);
+    }
+    let mut f = FormState::default();
+    f.set("name", &c.name);
+    f.set("title", c.title.clone().unwrap_or_default());
+    f.set("emails", c.emails.join(", "));
+    f.set("phones", c.phones.join(", "));
+    f.set("whatsapp", c.whatsapp.clone().unwrap_or_default());
+    f.set("wechat", c.wechat.clone().unwrap_or_default());
+    f.set("notes", c.notes.clone().unwrap_or_default());
+    Ok(render(&ContactEditPage {
+        l: Layout::new(&u, "customers", u.lang.t("contacts.edit")),
+        f,
+        id,
+        customer_id: c.customer_id,
+    }))
+}
+
+pub async fn update_contact(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let existing = contacts::get(&s.app, p.user.actor(), id).await?;
+    let err = match contact_draft(&p.form).parse("") {
+        Ok(c) => match contacts::update(&s.app, p.user.actor(), id, &c).await {
+            Ok(()) => {
+                return Ok(Redirect::to(&format!(
+                    "/customers/{}?flash=saved#contacts",
+                    existing.customer_id
+                ))
+                .into_response());
+            }
+            Err(AppError::Invalid(e)) => e,
+            Err(e) => return Err(e.into()),
+        },
+        Err(e) => e,
+    };
+    let f = FormState::from_form(&p.form).with_errors(p.user.lang, &err);
+    let page = ContactEditPage {
+        l: Layout::new(&p.user, "customers", p.user.lang.t("contacts.edit")),
+        f,
+        id,
+        customer_id: existing.customer_id,
+    };
+    Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+}
+
+pub async fn delete_contact(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let c = contacts::get(&s.app, p.user.actor(), id).await?;
+    contacts::delete(&s.app, p.user.actor(), id).await?;
+    Ok(Redirect::to(&format!(
+        "/customers/{}?flash=deleted#contacts",
+        c.customer_id
+    ))
+    .into_response())
+}

@@ -1,0 +1,135 @@
+//! HTML pages. Each handler parses its input, calls one use case and renders a template.
+
+mod activities;
+mod admin;
+mod customers;
+mod login;
+mod tags;
+
+pub(crate) use customers::parse_filter as customer_filter;
+
+use crate::AppState;
+use crate::error::WebError;
+use askama::Template;
+use axum::Router;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/customers") }))
+        .route("/login", get(login::form).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/lang/{code}", get(login::switch_lang))
+        .route("/customers", get(customers::index).post(customers::create))
+        .route("/customers/new", get(customers::new_form))
+        .route(
+            "/customers/{id}",
+            get(customers::show).post(customers::update),
+        )
+        .route("/customers/{id}/edit", get(customers::edit_form))
+        .route("/customers/{id}/delete", post(customers::delete))
+        .route("/customers/{id}/owner", post(customers::set_owner))
+        .route(
+            "/customers/{id}/merge",
+            get(customers::merge_form).post(customers::merge),
+        )
+        .route("/customers/{id}/contacts", post(customers::add_contact))
+        .route("/contacts/{id}/edit", get(customers::edit_contact_form))
+        .route("/contacts/{id}", post(customers::update_contact))
+        .route("/contacts/{id}/delete", post(customers::delete_contact))
+        .route("/customers/{id}/activities", post(activities::create))
+        .route("/activities", get(activities::index))
+        .route("/activities/{id}/delete", post(activities::delete))
+        .route("/tags", get(tags::index).post(tags::create))
+        .route("/tags/{id}", post(tags::update))
+        .route("/tags/{id}/delete", post(tags::delete))
+        .route(
+            "/settings/fields",
+            get(admin::fields_index).post(admin::field_create),
+        )
+        .route(
+            "/settings/fields/{id}",
+            get(admin::field_edit).post(admin::field_update),
+        )
+        .route("/settings/fields/{id}/delete", post(admin::field_delete))
+        .route("/users", get(admin::users_index).post(admin::user_create))
+        .route("/users/{username}", post(admin::user_update))
+        .route("/users/{username}/password", post(admin::user_password))
+        .route("/audit", get(admin::audit_index))
+}
+
+pub async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+/// Renders a template, or a bare 500 (logged) if rendering fails.
+pub fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            WebError::Internal.into_response()
+        }
+    }
+}
+
+/// Renders with a status (422 for a form with errors).
+pub fn render_status<T: Template>(status: axum::http::StatusCode, t: &T) -> Response {
+    let mut r = render(t);
+    if r.status().is_success() {
+        *r.status_mut() = status;
+    }
+    r
+}
+
+/// A positive id from a path segment, or 404.
+pub fn parse_id(s: &str) -> Result<i64, WebError> {
+    s.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or(WebError::NotFound)
+}
+
+/// Pagination links for list pages.
+pub struct Pager {
+    pub page: u32,
+    pub pages: u32,
+    pub total: i64,
+    /// The query string without `page`, ending in `&` when not empty.
+    pub base: String,
+}
+
+impl Pager {
+    pub fn new(page: u32, pages: u32, total: i64, params: &[(String, String)]) -> Self {
+        let base: String = params
+            .iter()
+            .filter(|(k, v)| k != "page" && k != "flash" && !v.is_empty())
+            .map(|(k, v)| {
+                format!(
+                    "{}={}&",
+                    crate::form::url_encode(k),
+                    crate::form::url_encode(v)
+                )
+            })
+            .collect();
+        Self {
+            page,
+            pages,
+            total,
+            base,
+        }
+    }
+
+    pub fn href(&self, page: &u32) -> String {
+        format!("?{}page={page}", self.base)
+    }
+
+    pub fn prev(&self) -> Option<u32> {
+        (self.page > 1).then(|| self.page - 1)
+    }
+
+    pub fn next(&self) -> Option<u32> {
+        (self.page < self.pages).then(|| self.page + 1)
+    }
+}

@@ -1,0 +1,7 @@
+//! HTTP tests of the whole application (pages and API) against a real, migrated SQLite database.
+//! Requests go through the real router in-process; nothing is mocked.
+
+mod api;
+mod helpers;
+mod matrix;
+mod pages;

@@ -1,0 +1,327 @@
+//! The role and ownership matrix, route by route: every page and API route is requested by each
+//! of the five users, against a customer owned by tom, one owned by lily and one in the public
+//! pool, and the status must be the expected one. Writes are checked with a fresh app per route
+//! so one route's change cannot hide another's answer.
+
+use crate::app_test;
+use crate::helpers::{TestApp, USERS};
+use axum::http::Method;
+use serde_json::json;
+
+const OK: u16 = 200;
+const SEE: u16 = 303;
+const CREATED: u16 = 201;
+const GONE: u16 = 204;
+const FORB: u16 = 403;
+const NF: u16 = 404;
+
+/// Expected statuses in the order of `USERS`: boss, mgr, lily, tom, fin.
+type Row = [u16; 5];
+
+async fn check_pages(t: &TestApp, path: &str, want: Row) {
+    for (i, (user, _)) in USERS.iter().enumerate() {
+        let b = t.browser(user).await;
+        let r = t.send(b.get(path)).await;
+        assert_eq!(
+            r.status.as_u16(),
+            want[i],
+            "GET {path} as {user}: {}",
+            &r.body[..r.body.len().min(300)]
+        );
+    }
+}
+
+app_test!(
+    every_page_answers_each_role_as_the_ownership_rules_say,
+    |t| {
+        let (tc, lc, pc, ct) = (
+            t.tom_customer,
+            t.lily_customer,
+            t.pool_customer,
+            t.tom_contact,
+        );
+        let rows: Vec<(String, Row)> = vec![
+            ("/customers".into(), [OK, OK, OK, OK, OK]),
+            (
+                "/customers?country=DE&sort=name".into(),
+                [OK, OK, OK, OK, OK],
+            ),
+            ("/customers/new".into(), [OK, OK, OK, OK, FORB]),
+            (format!("/customers/{tc}"), [OK, OK, NF, OK, OK]),
+            (format!("/customers/{lc}"), [OK, OK, OK, NF, OK]),
+            (format!("/customers/{pc}"), [OK, OK, OK, OK, OK]),
+            (format!("/customers/{tc}/edit"), [OK, OK, NF, OK, FORB]),
+            (format!("/customers/{pc}/edit"), [OK, OK, OK, OK, FORB]),
+            (format!("/customers/{tc}/merge"), [OK, OK, NF, OK, FORB]),
+            (format!("/contacts/{ct}/edit"), [OK, OK, NF, OK, FORB]),
+            ("/activities".into(), [OK, OK, OK, OK, OK]),
+            ("/tags".into(), [OK, OK, OK, OK, OK]),
+            ("/settings/fields".into(), [OK, FORB, FORB, FORB, FORB]),
+            ("/users".into(), [OK, FORB, FORB, FORB, FORB]),
+            ("/audit".into(), [OK, FORB, FORB, FORB, FORB]),
+            ("/customers/999999".into(), [NF, NF, NF, NF, NF]),
+            ("/customers/abc".into(), [NF, NF, NF, NF, NF]),
+            ("/no-such-page".into(), [NF, NF, NF, NF, NF]),
+        ];
+        for (path, want) in rows {
+            check_pages(&t, &path, want).await;
+        }
+    }
+);
+
+app_test!(
+    the_customer_list_shows_sales_only_their_own_and_pool_customers,
+    |t| {
+        let lily = t.browser("lily").await;
+        let body = t.send(lily.get("/customers")).await.body;
+        assert!(
+            body.contains("Sol Andino")
+                && body.contains("Open Pool Trading")
+                && !body.contains("Hamburg Licht")
+        );
+        let fin = t.browser("fin").await;
+        let body = t.send(fin.get("/customers")).await.body;
+        assert!(body.contains("Sol Andino") && body.contains("Hamburg Licht"));
+    }
+);
+
+/// One state-changing page route: `(path, fields)`, expected per role.
+async fn check_post(path: &str, fields: &[(&str, &str)], want: Row) {
+    for (i, (user, _)) in USERS.iter().enumerate() {
+        let t = TestApp::new().await;
+        let path = path
+            .replace("{tc}", &t.tom_customer.to_string())
+            .replace("{pc}", &t.pool_customer.to_string())
+            .replace("{ct}", &t.tom_contact.to_string());
+        let b = t.browser(user).await;
+        let r = t.send(b.post(&path, fields)).await;
+        assert_eq!(
+            r.status.as_u16(),
+            want[i],
+            "POST {path} as {user}: {}",
+            &r.body[..r.body.len().min(300)]
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_write_answers_each_role_as_the_ownership_rules_say() {
+    let customer = [
+        ("name", "Hamburg Licht GmbH"),
+        ("country", "DE"),
+        ("status", "prospect"),
+        ("owner", ""),
+    ];
+    check_post("/customers/{tc}", &customer, [SEE, SEE, NF, SEE, FORB]).await;
+    check_post("/customers/{tc}/delete", &[], [SEE, SEE, NF, FORB, FORB]).await;
+    check_post(
+        "/customers/{pc}/owner",
+        &[("owner", "me")],
+        [SEE, SEE, SEE, SEE, FORB],
+    )
+    .await;
+    check_post(
+        "/customers/{tc}/owner",
+        &[("owner", "pool")],
+        [SEE, SEE, NF, SEE, FORB],
+    )
+    .await;
+    check_post(
+        "/customers/{tc}/contacts",
+        &[("name", "Anna")],
+        [SEE, SEE, NF, SEE, FORB],
+    )
+    .await;
+    check_post(
+        "/contacts/{ct}",
+        &[("name", "Jens")],
+        [SEE, SEE, NF, SEE, FORB],
+    )
+    .await;
+    check_post("/contacts/{ct}/delete", &[], [SEE, SEE, NF, SEE, FORB]).await;
+    check_post(
+        "/customers/{tc}/activities",
+        &[("kind", "call"), ("minutes", "10")],
+        [SEE, SEE, NF, SEE, FORB],
+    )
+    .await;
+    check_post(
+        "/customers",
+        &[("name", "Brand New Buyer Ltd"), ("country", "GB")],
+        [SEE, SEE, SEE, SEE, FORB],
+    )
+    .await;
+    check_post(
+        "/tags",
+        &[("name", "VIP"), ("color", "#aa0000")],
+        [SEE, SEE, SEE, SEE, FORB],
+    )
+    .await;
+    check_post(
+        "/settings/fields",
+        &[
+            ("key", "volume"),
+            ("label_en", "Volume"),
+            ("kind", "number"),
+        ],
+        [SEE, FORB, FORB, FORB, FORB],
+    )
+    .await;
+    check_post(
+        "/users",
+        &[
+            ("username", "newbie"),
+            ("role", "sales"),
+            ("password", "longpassword"),
+        ],
+        [SEE, FORB, FORB, FORB, FORB],
+    )
+    .await;
+}
+
+/// One API route: method, path, body, expected per role.
+async fn check_api(method: Method, path: &str, body: Option<serde_json::Value>, want: Row) {
+    for (i, (user, _)) in USERS.iter().enumerate() {
+        let t = TestApp::new().await;
+        let path = path
+            .replace("{tc}", &t.tom_customer.to_string())
+            .replace("{lc}", &t.lily_customer.to_string())
+            .replace("{pc}", &t.pool_customer.to_string())
+            .replace("{ct}", &t.tom_contact.to_string());
+        let body = body.as_ref().map(|b| {
+            serde_json::from_str(
+                &b.to_string()
+                    .replace("\"{tc}\"", &t.tom_customer.to_string()),
+            )
+            .unwrap()
+        });
+        let token = t.token(user).await;
+        let r = t.api(&token, method.clone(), &path, body).await;
+        assert_eq!(
+            r.status.as_u16(),
+            want[i],
+            "{method} {path} as {user}: {}",
+            r.body
+        );
+        if !r.status.is_success() {
+            let e = r.json();
+            assert!(
+                e["code"].is_string() && e["message"].is_string() && e["fields"].is_object(),
+                "error shape: {}",
+                r.body
+            );
+        }
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_api_route_answers_each_role_as_the_ownership_rules_say() {
+    use Method as M;
+    check_api(M::GET, "/api/v1/customers", None, [OK, OK, OK, OK, OK]).await;
+    check_api(M::GET, "/api/v1/customers/{tc}", None, [OK, OK, NF, OK, OK]).await;
+    check_api(M::GET, "/api/v1/customers/{lc}", None, [OK, OK, OK, NF, OK]).await;
+    check_api(
+        M::POST,
+        "/api/v1/customers",
+        Some(json!({"name": "Api Buyer BV", "country": "NL"})),
+        [CREATED, CREATED, CREATED, CREATED, FORB],
+    )
+    .await;
+    check_api(
+        M::PUT,
+        "/api/v1/customers/{tc}",
+        Some(json!({"name": "Hamburg Licht GmbH", "country": "DE", "status": "customer"})),
+        [OK, OK, NF, OK, FORB],
+    )
+    .await;
+    check_api(
+        M::PATCH,
+        "/api/v1/customers/{tc}",
+        Some(json!({"status": "customer"})),
+        [OK, OK, NF, OK, FORB],
+    )
+    .await;
+    check_api(
+        M::PATCH,
+        "/api/v1/customers/{pc}",
+        Some(json!({"owner": "lily"})),
+        [OK, OK, OK, 422, FORB],
+    )
+    .await;
+    check_api(
+        M::DELETE,
+        "/api/v1/customers/{tc}",
+        None,
+        [GONE, GONE, NF, FORB, FORB],
+    )
+    .await;
+    check_api(
+        M::POST,
+        "/api/v1/customers/{tc}/merge",
+        Some(json!({"from": 999999})),
+        [NF, NF, NF, NF, FORB],
+    )
+    .await;
+    check_api(
+        M::GET,
+        "/api/v1/contacts?customer_id={tc}",
+        None,
+        [OK, OK, NF, OK, OK],
+    )
+    .await;
+    check_api(M::GET, "/api/v1/contacts/{ct}", None, [OK, OK, NF, OK, OK]).await;
+    check_api(
+        M::POST,
+        "/api/v1/contacts",
+        Some(json!({"customer_id": "{tc}", "name": "Anna"})),
+        [CREATED, CREATED, NF, CREATED, FORB],
+    )
+    .await;
+    check_api(
+        M::PUT,
+        "/api/v1/contacts/{ct}",
+        Some(json!({"name": "Jens"})),
+        [OK, OK, NF, OK, FORB],
+    )
+    .await;
+    check_api(
+        M::DELETE,
+        "/api/v1/contacts/{ct}",
+        None,
+        [GONE, GONE, NF, GONE, FORB],
+    )
+    .await;
+    check_api(
+        M::GET,
+        "/api/v1/activities?customer_id={tc}",
+        None,
+        [OK, OK, NF, OK, OK],
+    )
+    .await;
+    check_api(
+        M::POST,
+        "/api/v1/activities",
+        Some(json!({"customer_id": "{tc}", "kind": "call"})),
+        [CREATED, CREATED, NF, CREATED, FORB],
+    )
+    .await;
+    check_api(M::GET, "/api/v1/tags", None, [OK, OK, OK, OK, OK]).await;
+    check_api(
+        M::POST,
+        "/api/v1/tags",
+        Some(json!({"name": "VIP"})),
+        [CREATED, CREATED, CREATED, CREATED, FORB],
+    )
+    .await;
+    check_api(M::GET, "/api/v1/custom-fields", None, [OK, OK, OK, OK, OK]).await;
+    check_api(
+        M::POST,
+        "/api/v1/custom-fields",
+        Some(json!({"key": "volume", "label_en": "Volume", "kind": "number"})),
+        [CREATED, FORB, FORB, FORB, FORB],
+    )
+    .await;
+    check_api(M::GET, "/api/v1/me", None, [OK, OK, OK, OK, OK]).await;
+}
