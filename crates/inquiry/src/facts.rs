@@ -134,7 +134,7 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit]) -> (Facts, Signals) {
     let (mut lead, mut sample, mut moq, mut catalog) = (false, false, false, false);
     let mut target_price = None;
     let mut target_kw = false;
-    for (k, h) in hits.iter().enumerate() {
+    for h in hits {
         match h.tag {
             Tag::Cert(c) if upper_required(d, h, c) => push_unique(&mut certs, c),
             Tag::Incoterm(c) if incoterm.is_none() => {
@@ -149,8 +149,9 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit]) -> (Facts, Signals) {
                 market = Some(c)
             }
             Tag::CountryAdj(c) if market.is_none() => {
-                let next_market = hits.iter().skip(k + 1).take(3).any(|g| g.start == h.end && matches!(g.tag, Tag::MarketWord))
-                    || matches!(d.low(h.end), "customers" | "clients" | "buyers" | "market" | "standard" | "standards");
+                let next_market = hits.iter().any(|g| (g.start == h.end || g.end == h.start) && matches!(g.tag, Tag::MarketWord))
+                    || matches!(d.low(h.end), "customers" | "clients" | "buyers" | "market" | "standard" | "standards")
+                    || d.kind(h.start) == Some(Kind::Cjk);
                 if next_market && upper_required(d, h, if d.low(h.start).len() <= 3 { "US" } else { c }) {
                     market = Some(c);
                 }
@@ -195,13 +196,13 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit]) -> (Facts, Signals) {
         }
     }
     let _ = target_kw;
-    let qs = quantity::quantities(d);
+    let qs = quantity::quantities(d, hits);
     let best = quantity::best(&qs).cloned();
     let (specs, model) = quantity::specs(d, hits);
     let prod = product::product(d, hits, best.as_ref().map(|q| q.after));
     sig.product = prod.is_some();
     let has_real_spec = specs.iter().any(|s| s.chars().any(|c| c.is_ascii_digit()));
-    sig.specific = prod.is_some() && (has_real_spec || model || !specs.is_empty() && prod.as_ref().is_some_and(|p| p.0.split_whitespace().count() >= 3));
+    sig.specific = prod.is_some() && (has_real_spec || model || !specs.is_empty());
     sig.generic = prod.is_none() && hits.iter().any(|h| matches!(h.tag, Tag::Generic));
     let (incoterm, mut place) = match incoterm {
         Some((c, p)) => (Some(c), p),

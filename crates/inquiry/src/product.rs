@@ -14,7 +14,7 @@ const STOP: &[&str] = &[
     "para", "por", "con", "de", "del", "la", "el", "los", "las", "y", "en", "un", "una", "für", "mit", "und", "der", "die",
     "das", "nach", "zu", "pour", "avec", "et", "le", "les", "des", "du", "au", "для", "с", "и", "в", "на", "по", "com",
     "e", "do", "da", "em", "no", "na", "için", "ile", "ve", "dla", "z", "i", "w", "cho", "và", "với", "per", "con",
-    "can", "could", "would", "will", "be", "it", "this", "these", "those", "some", "any", "also", "about", "around",
+    "urgently", "asap", "only", "monthly", "via", "urgent", "immediately", "each", "every", "total", "can", "could", "would", "will", "be", "it", "this", "these", "those", "some", "any", "also", "about", "around",
 ];
 
 /// Nouns that make a phrase about the seller, not a product ("a reliable supplier").
@@ -22,7 +22,7 @@ const NOT_PRODUCT: &[&str] = &[
     "supplier", "suppliers", "partner", "partners", "manufacturer", "manufacturers", "factory", "company",
     "cooperation", "business", "catalog", "catalogue", "price", "list", "quotation", "information", "info",
     "details", "products", "product", "items", "goods", "samples", "sample", "you", "them", "it", "more",
-    "proveedor", "proveedores", "lieferant", "fournisseur", "поставщика", "fornecedor", "agent", "distributor",
+    "order", "orders", "invoice", "proforma", "document", "documents", "file", "pdf", "attachment", "specification", "specifications", "buying", "purchasing", "importing", "cooperating", "working", "doing", "something", "proveedor", "proveedores", "lieferant", "fournisseur", "поставщика", "fornecedor", "agent", "distributor",
 ];
 
 fn is_stop(w: &str) -> bool {
@@ -54,6 +54,7 @@ fn phrase_from(d: &Doc, mut i: usize, max: usize, hits: &[Hit]) -> Option<(usize
         let ok = match k {
             Some(Kind::Word) => !is_stop(w) && !covered_by(hits, end, |t| matches!(t, Tag::Incoterm(_) | Tag::Buy | Tag::Ask(_) | Tag::Country(_) | Tag::Place(..))),
             Some(Kind::Punct) => hyphen || (w == "/" && end > start),
+            Some(Kind::Cjk) => end > start && !d.toks[end].space_before && w.chars().count() <= 3 && covered_by(hits, end, |t| matches!(t, Tag::Product(_))),
             _ => false,
         };
         if !ok {

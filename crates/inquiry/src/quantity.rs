@@ -100,7 +100,7 @@ fn unit_after(d: &Doc, n: &NumAt) -> Option<(&'static str, usize)> {
 }
 
 /// All quantity candidates in document order.
-pub fn quantities(d: &Doc) -> Vec<Qty> {
+pub fn quantities(d: &Doc, hits: &[Hit]) -> Vec<Qty> {
     let mut out = Vec::new();
     let n = d.toks.len();
     let mut i = 0;
@@ -151,6 +151,9 @@ pub fn quantities(d: &Doc) -> Vec<Qty> {
                 unit = Some(u);
             }
         }
+        if unit.is_none() && num.suffix.is_empty() {
+            unit = noun_unit(d, hits, num.next);
+        }
         let labelled = (1..=3).any(|k| i >= k && QTY_LABELS.contains(&d.low(i - k)));
         match unit {
             Some((u, next)) => {
@@ -167,6 +170,25 @@ pub fn quantities(d: &Doc) -> Vec<Qty> {
         }
     }
     out
+}
+
+/// "500 chairs", "50,000 kraft paper bags": a count followed (within three words) by a product
+/// noun; the unit is a unit word met on the way, otherwise pieces.
+fn noun_unit(d: &Doc, hits: &[Hit], from: usize) -> Option<(&'static str, usize)> {
+    for j in from..from + 3 {
+        if d.kind(j) != Some(Kind::Word) || (j > from && !d.toks[j].space_before) {
+            return None;
+        }
+        if let Some(h) = hits.iter().find(|h| h.start == j && matches!(h.tag, Tag::Product(_))) {
+            let unit = (from..h.end).rev().find_map(|k| lexicon::unit_of(d.low(k))).unwrap_or("pcs");
+            return Some((unit, from));
+        }
+        let w = d.low(j);
+        if w.chars().any(|c| c.is_ascii_digit()) || w.len() < 2 || hits.iter().any(|h| h.start == j && !matches!(h.tag, Tag::Material(_) | Tag::CountryAdj(_))) {
+            return None;
+        }
+    }
+    None
 }
 
 fn cjk_quantities(d: &Doc, i: usize, out: &mut Vec<Qty>) {
@@ -204,6 +226,7 @@ fn spec_of_suffix(value: f64, suffix: &str, raw: &str) -> Option<String> {
         "k" => (1500.0..=10000.0).contains(&value),
         "v" | "vac" | "vdc" | "kv" => true,
         "mm" | "cm" | "inch" | "inches" | "ft" | "mm2" | "awg" => true,
+        "kg" | "%" | "вт" | "квт" | "в" | "мм" | "см" | "ач" | "лм" | "г" => true,
         "gsm" | "g" | "oz" | "lm" | "lumens" | "mah" | "ah" | "kwh" | "hz" | "kva" | "hp" | "bar" | "psi" | "a" | "ma" | "l" | "ml" | "mic" | "micron" | "d" | "cc" | "t" | "nm" | "rpm" => true,
         _ => false,
     };
@@ -211,7 +234,7 @@ fn spec_of_suffix(value: f64, suffix: &str, raw: &str) -> Option<String> {
         return Some(raw.to_string());
     }
     // Dimensions glued together: 600x600mm, 1200x600x50.
-    let dims = s.strip_prefix('x')?;
+    let dims = s.strip_prefix('x').or_else(|| s.strip_prefix('х')).or_else(|| s.strip_prefix('*'))?;
     if dims.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return Some(raw.to_string());
     }
@@ -241,6 +264,31 @@ pub fn specs(d: &Doc, hits: &[Hit]) -> (Vec<String>, bool) {
             // "100 W", "220 V", "600 x 600 mm"
             if suffix.is_empty() {
                 let nx = d.low(i + 1);
+                if nx == "%" && !d.toks.get(i + 1).is_some_and(|t| t.space_before) {
+                    let deposit = hits.iter().any(|h| h.start <= i + 3 && h.start > i && matches!(h.tag, Tag::Pay(_)));
+                    if !deposit {
+                        push(&mut out, format!("{low}%"));
+                    }
+                    continue;
+                }
+                if d.kind(i + 1) == Some(Kind::Cjk) && !d.toks[i + 1].space_before {
+                    let c = d.low(i + 1);
+                    if let Some(u) = ["克", "瓦", "伏", "毫米", "寸", "mm"].iter().find(|u| c.starts_with(**u)) {
+                        push(&mut out, format!("{low}{u}"));
+                        continue;
+                    }
+                }
+                if matches!(nx, "واط" | "فولت" | "وات" | "ワット" | "вт" | "ватт") {
+                    push(&mut out, format!("{low} {}", d.orig(i + 1)));
+                    continue;
+                }
+                if nx == "/" && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit()) && !d.toks[i + 1].space_before {
+                    push(&mut out, d.span(i, i + 2).to_string());
+                    continue;
+                }
+                if nx == "-" && !d.toks[i + 1].space_before && low.len() >= 4 && d.low(i + 2).len() >= 3 && d.low(i + 2).bytes().all(|b| b.is_ascii_digit()) {
+                    model = true; // part number 04465-02220
+                }
                 if d.toks.get(i + 1).is_some_and(|t| t.space_before || t.kind == Kind::Word)
                     && matches!(nx, "w" | "watt" | "watts" | "v" | "kw" | "gsm" | "mm" | "lm" | "mah" | "ah" | "kwh")
                 {
@@ -278,13 +326,27 @@ pub fn specs(d: &Doc, hits: &[Hit]) -> (Vec<String>, bool) {
                 push(&mut out, orig.to_string());
             }
         }
+        // Standards: "EN 455", "IEC 62109", "ASTM D6319".
+        if matches!(orig, "EN" | "IEC" | "ISO" | "ASTM" | "DIN" | "GB" | "BS" | "AS" | "JIS" | "ANSI" | "UL") && d.low(i + 1).starts_with(|c: char| c.is_ascii_digit()) {
+            push(&mut out, format!("{orig} {}", d.orig(i + 1)));
+            continue;
+        }
+        // Words that announce a model: "model KC-300", "型号", "модели".
+        if MODEL_WORDS.contains(&low) && d.kind(i + 1).is_some_and(|k| k != Kind::Punct || d.low(i + 1) == ":") {
+            model = true;
+        }
+        // Short upper-case codes: E27, GU10, S3, R16, T8.
+        if (2..=4).contains(&orig.len()) && orig.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && orig.chars().skip(1).all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) && orig.chars().any(|c| c.is_ascii_digit()) && container_type(low).is_none() {
+            push(&mut out, orig.to_string());
+            continue;
+        }
         // Model / part numbers: letters and digits mixed (XR200, A-1023, SP-100W) in upper case.
         let has_digit = low.bytes().any(|b| b.is_ascii_digit());
         let has_alpha = low.chars().any(|c| c.is_alphabetic());
         if has_digit && has_alpha && low.len() >= 4 && !low.starts_with("ip") && !low.starts_with("iso") {
             model = true;
         }
-        if has_alpha && !has_digit && orig.len() >= 2 && orig.chars().all(|c| c.is_ascii_uppercase())
+        if has_alpha && !has_digit && !orig.is_empty() && orig.chars().all(|c| c.is_ascii_uppercase())
             && d.is_punct(i + 1, '-') && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit())
             && !d.toks.get(i + 1).is_some_and(|t| t.space_before)
         {
@@ -300,6 +362,8 @@ pub fn specs(d: &Doc, hits: &[Hit]) -> (Vec<String>, bool) {
     (out, model)
 }
 
+const MODEL_WORDS: &[&str] = &["model", "modelo", "modèle", "modell", "модель", "модели", "型号", "型番", "موديل", "item", "part", "ref", "sku", "art", "oem"];
+
 fn push(v: &mut Vec<String>, s: String) {
     if !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
         v.push(s);
@@ -312,7 +376,8 @@ mod tests {
 
     fn q(s: &str) -> Option<(f64, Option<String>)> {
         let d = Doc::from_parts("", s);
-        let all = quantities(&d);
+        let hits = lexicon::scan(&d);
+        let all = quantities(&d, &hits);
         best(&all).map(|x| (x.value, x.unit.clone()))
     }
 
@@ -334,6 +399,9 @@ mod tests {
         assert_eq!(q("price USD 5 per piece, 30% deposit"), None);
         assert_eq!(q("5000K 100W IP65"), None);
         assert_eq!(q("交期3个月"), None);
+        assert_eq!(q("Necesitamos 500 sillas de oficina"), Some((500.0, Some("pcs".into()))));
+        assert_eq!(q("50,000 kraft paper bags"), Some((50_000.0, Some("bags".into()))));
+        assert_eq!(q("1 000 projecteurs LED"), Some((1000.0, Some("pcs".into()))));
     }
 
     #[test]

@@ -193,6 +193,8 @@ impl Doc {
 fn push_lower(c: char, lower: &mut String) {
     if c.is_ascii() {
         lower.push(c.to_ascii_lowercase());
+    } else if c == 'İ' {
+        lower.push('i');
     } else {
         for l in c.to_lowercase() {
             lower.push(l);

@@ -6,7 +6,7 @@ use super::{Ask, Tag};
 
 const UNITS: &[(&str, &str)] = &[
     (
-        "pcs|pc|pce|pcs.|piece|pieces|nos|件|个|個|只|支|片|枚|张|條|条|颗|粒|stück|stk|stck|st|pz|pzs|piezas|pieza|peças|peça|pecas|peca|pièces|pièce|pieces|pezzi|pezzo|шт|штук|штуки|штука|adet|sztuk|szt|sztuki|chiếc|cái|قطعة|قطع|قطعه|個入|本",
+        "pcs|pc|pce|pcs.|piece|pieces|nos|件|个|個|只|支|片|枚|张|條|条|颗|粒|stück|stk|stck|st|pz|pzs|piezas|pieza|peças|peça|pecas|peca|pièces|pièce|pieces|pezzi|pezzo|шт|штук|штуки|штука|adet|sztuk|szt|sztuki|chiếc|cái|قطعة|قطع|قطعه|個入|本|脚|着",
         "pcs",
     ),
     (
@@ -37,7 +37,7 @@ const UNITS: &[(&str, &str)] = &[
     ("containers|container|柜|货柜|contenedores|contenedor|conteneurs|conteneur|контейнеров|контейнера|контейнер|contêineres|contêiner|konteyner|kontenerów|حاوية|حاويات|コンテナ", "containers"),
     ("yards|yard|yds|码", "yards"),
     ("litres|liters|litre|liter|l|升|litros|литров|литр", "litres"),
-    ("bags|bag|sacks|袋|bolsas|sacos|мешков", "bags"),
+    ("bags|bag|sacks|袋|bolsas|sacos|sacs|мешков|мешка|torby|poşet|túi", "bags"),
     ("bottles|bottle|瓶|botellas|flaschen|бутылок", "bottles"),
     ("dozen|dozens|docenas|dutzend|打", "dozen"),
 ];
@@ -115,6 +115,7 @@ const PAY: &[(&str, &str)] = &[
     ("l/c|lc|letter of credit|信用证|carta de crédito|carta de credito|akkreditiv|lettre de crédit|аккредитив|crédito documentário|akreditif|akredytywa|اعتماد مستندي|信用状", "L/C"),
     ("d/p|documents against payment", "D/P"),
     ("d/a|documents against acceptance", "D/A"),
+    ("payment|zahlung|pago|paiement|оплата|оплаты|pagamento|ödeme|płatność|thanh toán|الدفع|付款|支付|支払", "payment terms"),
     ("o/a|open account|net 30|net 60|net 90|赊账|账期", "O/A"),
     ("western union|westernunion|西联", "Western Union"),
     ("paypal", "PayPal"),
@@ -133,7 +134,7 @@ const ASKS: &[(&str, Ask)] = &[
     ("price|prices|quote|quotation|quotations|offer|best price|pricing|cost|报价|价格|价钱|多少钱|precio|precios|cotización|cotizacion|presupuesto|preis|preise|angebot|prix|devis|offre|цена|цены|цену|стоимость|предложение|preço|preços|cotação|orçamento|سعر|أسعار|عرض سعر|見積|見積もり|価格|fiyat|teklif|cena|ceny|oferta|wycena|giá|báo giá|prezzo|preventivo", Ask::Price),
 ];
 
-const PACKAGING: &str = "packaging|packing|package|carton box|color box|colour box|gift box|master carton|export carton|blister|palletized|private label|oem|odm|logo|包装|彩盒|贴牌|embalaje|empaque|verpackung|emballage|упаковка|упаковке|embalagem|ambalaj|opakowanie|التعبئة|التغليف|梱包|包装|đóng gói";
+const PACKAGING: &str = "packaging|packing|package|carton box|color box|colour box|gift box|master carton|export carton|blister|palletized|private label|oem|odm|logo|/ carton|/ ctn|per carton|per box|/ box|inner box|packed in|packing list|individual box|individual packaging|caja individual|caja de color|embalagem individual|embalaje individual|einzelverpackung|emballage individuel|индивидуальные коробки|упаковка в|تعبئة|تغليف|個別袋|個別包装|包装|彩盒|贴牌|embalaje|empaque|verpackung|emballage|упаковка|упаковке|embalagem|ambalaj|opakowanie|التعبئة|التغليف|梱包|包装|đóng gói";
 
 const MATERIALS: &[(&str, &str)] = &[
     ("stainless steel|ss304|ss316|sus304|304 stainless|不锈钢|acero inoxidable|edelstahl|acier inoxydable|нержавеющая сталь|nerżewiejka|aço inoxidável|paslanmaz çelik|stal nierdzewna", "stainless steel"),
@@ -152,6 +153,8 @@ const MATERIALS: &[(&str, &str)] = &[
     ("kraft paper|kraft|corrugated|瓦楞|牛皮纸|cartón corrugado|wellpappe", "paper"),
     ("tempered glass|glass|钢化玻璃|玻璃|vidrio|glas|verre|стекло", "glass"),
     ("silicone|硅胶|silicona|силикон", "silicone"),
+    ("ceramic|ceramics|cerámica|cerámicas|cerámico|keramik|céramique|керамические|керамика|cerâmica|陶瓷|セラミック|seramik|ceramiczne", "ceramic"),
+    ("nitrile|丁腈|nitrilo|nitril|нитрил", "nitrile"),
     ("monocrystalline|mono|polycrystalline|单晶|多晶", "mono/poly cell"),
     ("lifepo4|lithium|锂电|litio|литий", "lithium"),
     ("copper|铜|cobre|kupfer|cuivre|медь", "copper"),
