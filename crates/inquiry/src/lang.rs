@@ -7,15 +7,15 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const LATIN: &[(&str, &str)] = &[
-    ("en", "the|and|for|you|your|we|our|please|pls|with|this|is|are|of|to|need|looking|would|like|price|quote|hello|hi|dear|regards|thanks|can|have|will|from|need|send|us"),
-    ("es", "el|la|los|las|de|del|y|para|por|con|una|un|que|es|nuestra|nuestro|necesitamos|estamos|precio|favor|gracias|saludos|buenos|días|hola|cotización|somos|empresa"),
-    ("pt", "o|os|as|de|do|da|dos|das|e|para|com|uma|um|que|é|nossa|nosso|precisamos|estamos|preço|obrigado|obrigada|olá|bom|dia|cotação|somos|empresa|não|gostaria|vocês"),
-    ("de", "der|die|das|und|für|mit|ein|eine|wir|sie|ihr|ihre|unser|unsere|bitte|benötigen|brauchen|ist|sind|nicht|grüße|freundlichen|hallo|guten|tag|angebot|stück|zu|von|auf|sehr|geehrte|geehrter"),
-    ("fr", "le|la|les|de|des|du|et|pour|avec|une|un|que|nous|vous|votre|vos|notre|nos|est|sont|bonjour|merci|cordialement|besoin|prix|devis|pièces|madame|monsieur|sur|dans"),
+    ("en", "the|and|for|you|your|we|our|please|pls|with|this|is|are|of|to|need|looking|would|like|price|quote|hello|hi|dear|regards|thanks|can|have|will|from|send|us|what|how|much|want|do|best|kindly|my|i|it|be"),
+    ("es", "el|la|los|las|de|del|y|para|por|con|una|un|que|es|nuestra|nuestro|necesitamos|necesito|estamos|precio|favor|gracias|saludos|buenos|días|hola|cotización|somos|empresa|cuánto|cuesta|buscamos|cotizar|envíenos|sus|su|pedido|mínimo|entrega|tiempo|pago|estimado|estimados|cuál|usted|quiero|muestras"),
+    ("pt", "o|os|as|de|do|da|dos|das|e|para|com|uma|um|que|é|nossa|nosso|precisamos|preciso|estamos|preço|obrigado|obrigada|olá|bom|dia|cotação|somos|empresa|não|gostaria|gostaríamos|vocês|você|quanto|custa|tem|manda|qual|quantidade|mínima|prezado|sua|seus|suas|conta|solicito|entrega|envie|pagamento|necessitamos|peças|em|ao|pelo|pela|favor|cotar|prazo"),
+    ("de", "der|die|das|und|für|mit|ein|eine|wir|sie|ihr|ihre|ihren|unser|unsere|bitte|benötigen|brauchen|ist|sind|nicht|grüße|freundlichen|hallo|guten|tag|angebot|stück|zu|von|auf|sehr|geehrte|geehrter|auch|anfrage|muster|lieferung|nach|preis|was|kostet|konto|wurde|anbei|möchten|suchen|bestellen|uns|können|schicken|senden|damen|herren|hier"),
+    ("fr", "le|la|les|de|des|du|et|pour|avec|une|un|que|nous|vous|votre|vos|notre|nos|est|sont|bonjour|merci|cordialement|besoin|prix|devis|pièces|madame|monsieur|sur|dans|svp|combien|coûte|envoyez|moi|quelle|il|faut|demande|livraison"),
     ("it", "il|lo|gli|della|delle|per|con|una|che|siamo|nostro|nostra|vostro|grazie|saluti|buongiorno|prezzo|abbiamo|bisogno|sono|cordiali"),
-    ("tr", "ve|bir|için|ile|bu|biz|sizin|merhaba|teşekkürler|fiyat|adet|lütfen|ihtiyacımız|istiyoruz|firmamız|saygılarımızla|var|mı|mi|olarak"),
-    ("pl", "i|w|z|na|do|dla|się|jest|nie|oraz|prosimy|potrzebujemy|dzień|dobry|pozdrawiam|cena|szt|sztuk|firma|naszej|jesteśmy|proszę"),
-    ("vi", "và|của|cho|chúng|tôi|là|có|không|với|các|một|cần|giá|xin|chào|cảm|ơn|công|ty|mua|sản|phẩm|được"),
+    ("tr", "ve|bir|için|ile|bu|biz|sizin|merhaba|teşekkürler|fiyat|fiyatı|adet|lütfen|ihtiyacımız|istiyoruz|firmamız|saygılarımızla|var|mı|mi|olarak|nedir|sayın|gönderin|teslimat|ödeme|ilgileniyoruz|hesabınız|alındı|numune|kalitesi|ton"),
+    ("pl", "i|w|z|na|do|dla|się|jest|nie|oraz|prosimy|potrzebujemy|dzień|dobry|pozdrawiam|cena|szt|sztuk|firma|naszej|jesteśmy|proszę|za|szukamy|dostawa|twoje|zostało|kliknij|aby|oferujemy"),
+    ("vi", "và|của|cho|chúng|tôi|là|có|không|với|các|một|cần|giá|xin|chào|cảm|ơn|công|ty|mua|sản|phẩm|được|bao|nhiêu|gửi|vui|lòng"),
     ("nl", "het|een|en|van|voor|met|wij|jullie|onze|graag|prijs|offerte|bedankt|groeten|zijn|niet|ook"),
     ("id", "dan|yang|untuk|kami|anda|dengan|ini|harga|mohon|terima|kasih|perusahaan|butuh|kirim"),
 ];
@@ -87,18 +87,26 @@ fn latin(d: &Doc) -> &'static str {
         }
     }
     for c in d.lower.chars() {
-        let k = match c {
-            'ñ' | '¿' | '¡' => 1,
-            'ã' | 'õ' => 2,
-            'ß' => 3,
-            'ä' | 'ö' | 'ü' => 3,
-            'è' | 'ê' | 'à' | 'ù' | 'î' | 'œ' => 4,
-            'ğ' | 'ş' | 'ı' => 6,
-            'ł' | 'ą' | 'ę' | 'ś' | 'ż' | 'ź' | 'ć' | 'ń' => 7,
-            'ư' | 'ơ' | 'đ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' | 'ệ' | 'ể' | 'ộ' | 'ố' | 'ờ' | 'ợ' | 'ủ' | 'ữ' => 8,
+        // (language index, bonus) pairs for tell-tale letters.
+        let bonus: &[(usize, u32)] = match c {
+            'ñ' | '¿' | '¡' => &[(1, 3)],
+            'ã' | 'õ' => &[(2, 3)],
+            'ç' => &[(2, 1), (4, 1), (6, 1)],
+            'ß' | 'ä' => &[(3, 3)],
+            'ö' | 'ü' => &[(3, 2), (6, 2)],
+            'è' | 'à' | 'ù' | 'î' | 'œ' | 'û' | 'ë' => &[(4, 3)],
+            'ê' | 'â' => &[(2, 1), (4, 1)],
+            'ğ' | 'ş' | 'ı' => &[(6, 3)],
+            'ł' | 'ą' | 'ę' | 'ś' | 'ż' | 'ź' | 'ć' | 'ń' => &[(7, 3)],
+            'ư' | 'ơ' | 'đ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' | 'ệ' | 'ể' | 'ộ' | 'ố' | 'ờ' | 'ợ' | 'ủ' | 'ữ' | 'ẩ' | 'ặ' | 'ỏ' | 'ọ' | 'ị' | 'ỉ' => &[(8, 3)],
             _ => continue,
         };
-        score[k] += 3;
+        for (k, b) in bonus {
+            score[*k] += b;
+        }
+    }
+    if d.lower.contains("ção") || d.lower.contains("ções") {
+        score[2] += 4;
     }
     let codes = ["en", "es", "pt", "de", "fr", "it", "tr", "pl", "vi", "nl", "id"];
     let mut best = 0;
