@@ -213,3 +213,21 @@ pub fn analyze(msg: &Message) -> Analysis {
 pub fn warm_up() {
     lexicon::warm_up();
 }
+
+/// Feeds arbitrary bytes through every entry point; used by the fuzz target and the smoke test.
+#[doc(hidden)]
+pub fn fuzz_entry(data: &[u8]) {
+    if let Ok(m) = parse_eml(data) {
+        let a = analyze(&m);
+        let _ = a.to_text();
+    }
+    for m in parse_mbox(data).into_iter().flatten().take(16) {
+        let _ = analyze(&m);
+    }
+    let text = String::from_utf8_lossy(data);
+    if let Ok(m) = message_from_text(&text) {
+        let a = analyze(&m);
+        let _ = serde_json::to_string(&a);
+    }
+    let _ = analyze_jsonl_line(&text);
+}
