@@ -2,7 +2,11 @@
 //! a corporate mailbox make a buyer traceable. This module reads them from the signature and text.
 
 use crate::domains::{self, DomainKind};
+use crate::fx::{self, FxSet};
 use crate::text::{Doc, Kind};
+use std::sync::LazyLock;
+
+static SUFFIX_SET: LazyLock<FxSet<&'static str>> = LazyLock::new(|| fx::set(SUFFIXES));
 
 const SUFFIXES: &[&str] = &[
     "ltd", "limited", "llc", "inc", "corp", "corporation", "co", "gmbh", "ag", "kg", "sa", "s.a", "sl", "s.l", "srl",
@@ -23,7 +27,7 @@ const NOT_WEBSITES: &[&str] = &[
 
 fn is_suffix(d: &Doc, i: usize) -> bool {
     let w = d.low(i);
-    if !SUFFIXES.contains(&w) {
+    if w.len() > 14 || !SUFFIX_SET.contains(w) {
         return false;
     }
     let o = d.orig(i);
@@ -114,10 +118,9 @@ pub fn company(d: &Doc) -> Option<String> {
 pub fn website(text: &str, links: &[String]) -> Option<String> {
     let cands = text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '\'' | ',' | ';')).chain(links.iter().map(|s| s.as_str()));
     for w in cands {
-        let lw = w.to_ascii_lowercase();
-        let start = if let Some(p) = lw.find("http://").or_else(|| lw.find("https://")) {
+        let start = if let Some(p) = fx::find_ci(w, "http://").or_else(|| fx::find_ci(w, "https://")) {
             p
-        } else if let Some(p) = lw.find("www.") {
+        } else if let Some(p) = fx::find_ci(w, "www.") {
             p
         } else {
             continue;
@@ -137,6 +140,9 @@ pub fn website(text: &str, links: &[String]) -> Option<String> {
 pub fn domain_kind(from: Option<&str>, text: &str) -> DomainKind {
     if from.is_some_and(|f| domains::domain_of(f).is_some()) {
         return domains::email_domain_kind(from);
+    }
+    if !text.contains('@') {
+        return DomainKind::None;
     }
     for w in text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | ',' | ';' | ':')) {
         if w.contains('@') && domains::domain_of(w).is_some() {

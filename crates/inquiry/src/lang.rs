@@ -3,7 +3,7 @@
 //! told apart by frequent function words and tell-tale letters.
 
 use crate::text::{Doc, Kind};
-use std::collections::HashMap;
+use crate::fx::FxMap;
 use std::sync::LazyLock;
 
 const LATIN: &[(&str, &str)] = &[
@@ -20,8 +20,8 @@ const LATIN: &[(&str, &str)] = &[
     ("id", "dan|yang|untuk|kami|anda|dengan|ini|harga|mohon|terima|kasih|perusahaan|butuh|kirim"),
 ];
 
-static STOP: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, u16> = HashMap::new();
+static STOP: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut m: FxMap<&'static str, u16> = FxMap::default();
     for (i, (_, words)) in LATIN.iter().enumerate() {
         for w in words.split('|') {
             *m.entry(w).or_insert(0) |= 1 << i;

@@ -10,6 +10,7 @@ mod completeness;
 mod domains;
 mod email;
 mod facts;
+mod fx;
 mod jsonl;
 mod lang;
 mod lexicon;

@@ -5,7 +5,11 @@
 
 use crate::lexicon::{self, Hit, Tag};
 use crate::numbers::{self, NumAt};
+use crate::fx::{self, FxSet};
 use crate::text::{Doc, Kind};
+use std::sync::LazyLock;
+
+static MODEL_SET: LazyLock<FxSet<&'static str>> = LazyLock::new(|| fx::set(MODEL_WORDS));
 
 /// A quantity candidate.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,7 +110,8 @@ pub fn quantities(d: &Doc, hits: &[Hit]) -> Vec<Qty> {
     let mut i = 0;
     while i < n {
         // Containers: "2x40HQ", "2 x 40HQ", "2*40'HQ", "one 40HQ", bare "40HQ".
-        if let Some(num) = numbers::number_at(d, i) {
+        let num_here = numbers::number_at(d, i);
+        if let Some(num) = &num_here {
             if let Some(t) = container_type(&num.suffix) {
                 out.push(Qty { value: num.value, unit: Some(t), after: num.next, priority: 3 });
                 i = num.next;
@@ -134,7 +139,7 @@ pub fn quantities(d: &Doc, hits: &[Hit]) -> Vec<Qty> {
             i += 1;
             continue;
         }
-        let Some(num) = numbers::number_at(d, i) else {
+        let Some(num) = num_here else {
             i += 1;
             continue;
         };
@@ -332,7 +337,7 @@ pub fn specs(d: &Doc, hits: &[Hit]) -> (Vec<String>, bool) {
             continue;
         }
         // Words that announce a model: "model KC-300", "型号", "модели".
-        if MODEL_WORDS.contains(&low) && d.kind(i + 1).is_some_and(|k| k != Kind::Punct || d.low(i + 1) == ":") {
+        if low.len() <= 8 && MODEL_SET.contains(low) && d.kind(i + 1).is_some_and(|k| k != Kind::Punct || d.low(i + 1) == ":") {
             model = true;
         }
         // Short upper-case codes: E27, GU10, S3, R16, T8.

@@ -24,6 +24,9 @@ fn hosts(msg: &Message) -> Vec<String> {
     let mut out = Vec::new();
     let words = msg.text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '\''));
     for w in words.chain(msg.links.iter().map(|s| s.as_str())) {
+        if !crate::fx::contains_ci(w, "http") && !crate::fx::contains_ci(w, "www.") {
+            continue;
+        }
         let lw = w.to_ascii_lowercase();
         let Some(p) = lw.find("http://").or_else(|| lw.find("https://")).or_else(|| lw.find("www.")) else {
             continue;
@@ -56,6 +59,9 @@ fn base_domain(d: &str) -> &str {
 fn has_placeholder(t: &str) -> bool {
     if t.contains("{{") || t.contains("}}") || t.contains("<<") && t.contains(">>") {
         return true;
+    }
+    if !t.contains(['[', '%', '<', '$', '{', '【']) {
+        return false;
     }
     let lower = t.to_lowercase();
     for p in ["[product", "[name", "[company", "[your ", "[first", "[item", "[quantity", "[contact", "%product", "%name%", "%company", "<product", "<company name", "[insert", "$name", "{name", "{product", "{company", "[产品", "【产品"] {

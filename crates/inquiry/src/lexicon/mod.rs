@@ -8,7 +8,7 @@ mod geo;
 mod signals;
 
 use crate::text::{Doc, Kind};
-use std::collections::HashMap;
+use crate::fx::FxMap;
 use std::sync::LazyLock;
 
 /// What a phrase means.
@@ -88,8 +88,8 @@ pub struct Hit {
 type Entry = (Vec<String>, Tag);
 
 struct Tables {
-    words: HashMap<String, Vec<Entry>>,
-    cjk: HashMap<char, Vec<(&'static str, Tag)>>,
+    words: FxMap<String, Vec<Entry>>,
+    cjk: FxMap<char, Vec<(&'static str, Tag)>>,
 }
 
 fn all_entries() -> Vec<(&'static str, Tag)> {
@@ -101,8 +101,8 @@ fn all_entries() -> Vec<(&'static str, Tag)> {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut words: HashMap<String, Vec<Entry>> = HashMap::new();
-    let mut cjk: HashMap<char, Vec<(&'static str, Tag)>> = HashMap::new();
+    let mut words: FxMap<String, Vec<Entry>> = FxMap::default();
+    let mut cjk: FxMap<char, Vec<(&'static str, Tag)>> = FxMap::default();
     for (phrases, tag) in all_entries() {
         for phrase in phrases.split('|') {
             let phrase = phrase.trim();
