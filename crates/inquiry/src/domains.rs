@@ -107,7 +107,7 @@ fn is_or_sub(dom: &str, official: &str) -> bool {
 
 /// Replaces characters commonly used to fake letters (`1`→`l`, `0`→`o`, `rn`→`m`, `vv`→`w`).
 fn deglyph(s: &str) -> String {
-    let s = s.replace("rn", "m").replace("vv", "w");
+    let s = if s.contains("rn") || s.contains("vv") { s.replace("rn", "m").replace("vv", "w") } else { s.to_string() };
     s.chars()
         .filter(|c| *c != '-' && *c != '_')
         .map(|c| match c {
@@ -145,18 +145,23 @@ pub fn lookalike_of(domain: &str) -> Option<&'static str> {
         return None;
     }
     let labels: Vec<&str> = dom.split('.').collect();
-    for (brand, official) in BRANDS {
-        if official.iter().any(|o| is_or_sub(&dom, o)) {
-            return None;
-        }
+    if BRANDS.iter().any(|(_, official)| official.iter().any(|o| is_or_sub(&dom, o))) {
+        return None;
+    }
+    // Each label (without the TLD) is normalised once.
+    let prepared: Vec<(&str, String, String, Vec<String>)> = labels
+        .iter()
+        .enumerate()
+        .filter(|(li, _)| li + 1 < labels.len() || labels.len() == 1)
+        .map(|(_, l)| {
+            let parts = if l.contains('-') { l.split('-').map(deglyph).collect() } else { Vec::new() };
+            (*l, deglyph(l), l.chars().filter(|c| *c != '-').collect(), parts)
+        })
+        .collect();
+    for (brand, _) in BRANDS {
         // Each label, and each hyphen part of a label, is compared with the brand.
-        for (li, label) in labels.iter().enumerate() {
-            let is_last = li + 1 == labels.len();
-            if is_last && labels.len() > 1 {
-                continue; // the TLD
-            }
-            let flat = deglyph(label);
-            let plain: String = label.chars().filter(|c| *c != '-').collect();
+        for (label, flat, plain, parts) in &prepared {
+            let (flat, plain) = (flat.as_str(), plain.as_str());
             if flat == *brand {
                 if plain != *brand {
                     return Some(brand); // homoglyphs: a1ibaba, paypa1
@@ -166,8 +171,7 @@ pub fn lookalike_of(domain: &str) -> Option<&'static str> {
                     return Some(brand);
                 }
             }
-            let parts: Vec<&str> = label.split('-').collect();
-            if parts.len() > 1 && parts.iter().any(|p| deglyph(p) == *brand) {
+            if parts.iter().any(|p| p == brand) {
                 return Some(brand); // alibaba-support, secure-paypal
             }
             if brand.len() >= 5 {
@@ -180,7 +184,7 @@ pub fn lookalike_of(domain: &str) -> Option<&'static str> {
                         return Some(brand);
                     }
                 }
-                if flat != *brand && edit_distance_le(&flat, brand, 1) {
+                if flat != *brand && edit_distance_le(flat, brand, 1) {
                     return Some(brand); // alibabba, paypall
                 }
             }

@@ -86,7 +86,8 @@ fn latin(d: &Doc) -> &'static str {
             }
         }
     }
-    for c in d.lower.chars() {
+    let ascii = d.lower.is_ascii();
+    for c in d.lower.chars().filter(|c| !ascii && !c.is_ascii()) {
         // (language index, bonus) pairs for tell-tale letters.
         let bonus: &[(usize, u32)] = match c {
             'ñ' | '¿' | '¡' => &[(1, 3)],
@@ -105,7 +106,7 @@ fn latin(d: &Doc) -> &'static str {
             score[*k] += b;
         }
     }
-    if d.lower.contains("ção") || d.lower.contains("ções") {
+    if !ascii && (d.lower.contains("ção") || d.lower.contains("ções")) {
         score[2] += 4;
     }
     let codes = ["en", "es", "pt", "de", "fr", "it", "tr", "pl", "vi", "nl", "id"];

@@ -51,7 +51,7 @@ fn container_type(s: &str) -> Option<String> {
 
 /// Container type starting at token `i` (`40hq`, or `40` `'` `hq`); returns type and next index.
 fn container_at(d: &Doc, i: usize) -> Option<(String, usize)> {
-    if d.kind(i) != Some(Kind::Word) {
+    if d.kind(i) != Some(Kind::Word) || !d.low(i).starts_with(['2', '4']) {
         return None;
     }
     if let Some(t) = container_type(d.low(i)) {

@@ -22,7 +22,8 @@ fn ext_of(name: &str) -> String {
 
 fn hosts(msg: &Message) -> Vec<String> {
     let mut out = Vec::new();
-    let words = msg.text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '\''));
+    let text: &str = if crate::fx::contains_ci(&msg.text, "http") || crate::fx::contains_ci(&msg.text, "www.") { &msg.text } else { "" };
+    let words = text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '\''));
     for w in words.chain(msg.links.iter().map(|s| s.as_str())) {
         if !crate::fx::contains_ci(w, "http") && !crate::fx::contains_ci(w, "www.") {
             continue;
@@ -57,11 +58,11 @@ fn base_domain(d: &str) -> &str {
 }
 
 fn has_placeholder(t: &str) -> bool {
+    if !t.contains(['[', '%', '<', '$', '{', '}', '【']) {
+        return false;
+    }
     if t.contains("{{") || t.contains("}}") || t.contains("<<") && t.contains(">>") {
         return true;
-    }
-    if !t.contains(['[', '%', '<', '$', '{', '【']) {
-        return false;
     }
     let lower = t.to_lowercase();
     for p in ["[product", "[name", "[company", "[your ", "[first", "[item", "[quantity", "[contact", "%product", "%name%", "%company", "<product", "<company name", "[insert", "$name", "{name", "{product", "{company", "[产品", "【产品"] {

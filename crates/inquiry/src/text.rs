@@ -105,8 +105,16 @@ impl Doc {
                 push_punct('\n', &mut norm, &mut lower, &mut toks, &mut space);
             }
             for raw in part.chars() {
-                let c = fold(raw);
-                let kind = if c.is_whitespace() {
+                let c = if raw.is_ascii() { raw } else { fold(raw) };
+                let kind = if c.is_ascii() {
+                    if c.is_ascii_alphanumeric() {
+                        Some(Kind::Word)
+                    } else if c.is_ascii_whitespace() {
+                        None
+                    } else {
+                        Some(Kind::Punct)
+                    }
+                } else if c.is_whitespace() {
                     None
                 } else if is_cjk(c) {
                     Some(Kind::Cjk)
@@ -237,6 +245,7 @@ fn close(
     }
 }
 
+#[inline]
 fn count_script(c: char, s: &mut ScriptCounts) {
     let u = c as u32;
     if c.is_ascii_alphabetic() {

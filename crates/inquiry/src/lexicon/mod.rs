@@ -138,7 +138,7 @@ pub fn warm_up() {
 /// All lexicon matches in document order.
 pub fn scan(d: &Doc) -> Vec<Hit> {
     let t = &*TABLES;
-    let mut hits = Vec::with_capacity(32);
+    let mut hits = Vec::with_capacity(64);
     let n = d.toks.len();
     for i in 0..n {
         let tok = &d.toks[i];
