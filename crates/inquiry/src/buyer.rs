@@ -2,13 +2,11 @@
 //! a corporate mailbox make a buyer traceable. This module reads them from the signature and text.
 
 use crate::domains::{self, DomainKind};
-use crate::fx::{self, FxSet};
+use crate::fx;
+use crate::lexicon::FLAG_SUFFIX;
 use crate::text::{Doc, Kind};
-use std::sync::LazyLock;
 
-static SUFFIX_SET: LazyLock<FxSet<&'static str>> = LazyLock::new(|| fx::set(SUFFIXES));
-
-const SUFFIXES: &[&str] = &[
+pub const SUFFIXES: &[&str] = &[
     "ltd", "limited", "llc", "inc", "corp", "corporation", "co", "gmbh", "ag", "kg", "sa", "s.a", "sl", "s.l", "srl",
     "s.r.l", "sarl", "sas", "spa", "s.p.a", "bv", "b.v", "nv", "pty", "plc", "llp", "lda", "ltda", "sac", "eirl", "jsc",
     "ooo", "ооо", "оао", "зао", "ао", "ип", "kft", "sro", "s.r.o", "oy", "ab", "trading", "group", "enterprises",
@@ -25,11 +23,11 @@ const NOT_WEBSITES: &[&str] = &[
     "dropbox", "docusign", "wetransfer", "adobe", "gmail", "yahoo", "hotmail", "outlook", "qq.com", "163.com",
 ];
 
-fn is_suffix(d: &Doc, i: usize) -> bool {
-    let w = d.low(i);
-    if w.len() > 14 || !SUFFIX_SET.contains(w) {
+fn is_suffix(d: &Doc, i: usize, flags: &[u8]) -> bool {
+    if flags.get(i).is_none_or(|f| f & FLAG_SUFFIX == 0) {
         return false;
     }
+    let w = d.low(i);
     let o = d.orig(i);
     let upper_start = o.chars().next().is_some_and(|c| c.is_uppercase());
     // Weak words only count when capitalised ("ABC Trading", not "trading company").
@@ -42,7 +40,7 @@ fn is_suffix(d: &Doc, i: usize) -> bool {
 }
 
 /// Company name from the text: capitalised words before a legal form (`Lichtwerk GmbH`).
-pub fn company(d: &Doc) -> Option<String> {
+pub fn company(d: &Doc, flags: &[u8]) -> Option<String> {
     for i in 0..d.toks.len() {
         match d.kind(i) {
             Some(Kind::Cjk) => {
@@ -66,7 +64,7 @@ pub fn company(d: &Doc) -> Option<String> {
                     }
                 }
             }
-            Some(Kind::Word) if is_suffix(d, i) => {
+            Some(Kind::Word) if is_suffix(d, i, flags) => {
                 let mut a = i;
                 let mut words = 0;
                 while a > 0 && words < 5 {
@@ -95,9 +93,9 @@ pub fn company(d: &Doc) -> Option<String> {
                 // Multi-part legal forms: "Co., Ltd", "Sp. z o.o.", "S.A."
                 loop {
                     let nx = d.low(b + 1);
-                    if nx == "." || nx == "," && SUFFIXES.contains(&d.low(b + 2)) {
+                    if nx == "." || nx == "," && flags.get(b + 2).is_some_and(|f| f & FLAG_SUFFIX != 0) {
                         b += 1;
-                    } else if SUFFIXES.contains(&nx) && d.orig(b + 1).chars().next().is_some_and(|c| c.is_uppercase()) {
+                    } else if flags.get(b + 1).is_some_and(|f| f & FLAG_SUFFIX != 0) && d.orig(b + 1).chars().next().is_some_and(|c| c.is_uppercase()) {
                         b += 1;
                     } else {
                         break;
@@ -160,7 +158,10 @@ mod tests {
 
     #[test]
     fn companies() {
-        let c = |s: &str| company(&Doc::from_parts("", s));
+        let c = |s: &str| {
+            let d = Doc::from_parts("", s);
+            company(&d, &crate::lexicon::scan_full(&d).flags)
+        };
         assert_eq!(c("Best regards\nJohn\nLichtwerk GmbH\nBerlin").as_deref(), Some("Lichtwerk GmbH"));
         assert_eq!(c("ABC Trading Co., Ltd.").as_deref(), Some("ABC Trading Co., Ltd."));
         assert_eq!(c("Lagos Home Depot Ltd"), Some("Lagos Home Depot Ltd".into()));

@@ -122,6 +122,9 @@ fn deglyph(s: &str) -> String {
 }
 
 fn edit_distance_le(a: &str, b: &str, max: usize) -> bool {
+    if a.len().abs_diff(b.len()) > max * 4 {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len().abs_diff(b.len()) > max || a.len() > 64 || b.len() > 64 {
         return false;

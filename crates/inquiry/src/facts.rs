@@ -124,7 +124,7 @@ fn money_near(d: &Doc, from: usize) -> Option<String> {
 }
 
 /// Extracts the contract facts and the extra signals.
-pub fn extract(d: &Doc, msg: &Message, hits: &[Hit]) -> (Facts, Signals) {
+pub fn extract(d: &Doc, msg: &Message, hits: &[Hit], flags: &[u8]) -> (Facts, Signals) {
     let mut sig = Signals::default();
     let mut certs: Vec<String> = Vec::new();
     let mut pay: Vec<String> = Vec::new();
@@ -198,7 +198,7 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit]) -> (Facts, Signals) {
     let _ = target_kw;
     let qs = quantity::quantities(d, hits);
     let best = quantity::best(&qs).cloned();
-    let (specs, model) = quantity::specs(d, hits);
+    let (specs, model) = quantity::specs(d, hits, flags);
     let prod = product::product(d, hits, best.as_ref().map(|q| q.after));
     sig.product = prod.is_some();
     let has_real_spec = specs.iter().any(|s| s.chars().any(|c| c.is_ascii_digit()));
@@ -216,7 +216,7 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit]) -> (Facts, Signals) {
     let target_market = market.or(place_fallback.map(|(_, c)| c)).map(str::to_string);
     let text = &msg.text;
     let buyer = Buyer {
-        company: buyer::company(d),
+        company: buyer::company(d, flags),
         website: buyer::website(text, &msg.links),
         email_domain_kind: buyer::domain_kind(msg.from.as_deref(), text),
     };

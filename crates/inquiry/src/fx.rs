@@ -3,7 +3,7 @@
 //! trusted keys. This is a tiny multiply-rotate hasher (the well-known "Fx" scheme, written
 //! here from its description) for the crate's internal tables, which are built from constants.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 #[derive(Default, Clone, Copy)]
@@ -60,12 +60,6 @@ impl Hasher for FxHasher {
 
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
-pub type FxSet<K> = HashSet<K, FxBuild>;
-
-/// A set of words built from a constant list.
-pub fn set(words: &[&'static str]) -> FxSet<&'static str> {
-    words.iter().copied().collect()
-}
 
 /// Case-insensitive (ASCII) substring test without allocating.
 pub fn contains_ci(hay: &str, needle: &str) -> bool {

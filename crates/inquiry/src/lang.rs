@@ -2,11 +2,9 @@
 //! it. Detection is cheap: the writing system decides most languages; Latin-script languages are
 //! told apart by frequent function words and tell-tale letters.
 
-use crate::text::{Doc, Kind};
-use crate::fx::FxMap;
-use std::sync::LazyLock;
+use crate::text::Doc;
 
-const LATIN: &[(&str, &str)] = &[
+pub const LATIN: &[(&str, &str)] = &[
     ("en", "the|and|for|you|your|we|our|please|pls|with|this|is|are|of|to|need|looking|would|like|price|quote|hello|hi|dear|regards|thanks|can|have|will|from|send|us|what|how|much|want|do|best|kindly|my|i|it|be"),
     ("es", "el|la|los|las|de|del|y|para|por|con|una|un|que|es|nuestra|nuestro|necesitamos|necesito|estamos|precio|favor|gracias|saludos|buenos|días|hola|cotización|somos|empresa|cuánto|cuesta|buscamos|cotizar|envíenos|sus|su|pedido|mínimo|entrega|tiempo|pago|estimado|estimados|cuál|usted|quiero|muestras"),
     ("pt", "o|os|as|de|do|da|dos|das|e|para|com|uma|um|que|é|nossa|nosso|precisamos|preciso|estamos|preço|obrigado|obrigada|olá|bom|dia|cotação|somos|empresa|não|gostaria|gostaríamos|vocês|você|quanto|custa|tem|manda|qual|quantidade|mínima|prezado|sua|seus|suas|conta|solicito|entrega|envie|pagamento|necessitamos|peças|em|ao|pelo|pela|favor|cotar|prazo"),
@@ -20,18 +18,9 @@ const LATIN: &[(&str, &str)] = &[
     ("id", "dan|yang|untuk|kami|anda|dengan|ini|harga|mohon|terima|kasih|perusahaan|butuh|kirim"),
 ];
 
-static STOP: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut m: FxMap<&'static str, u16> = FxMap::default();
-    for (i, (_, words)) in LATIN.iter().enumerate() {
-        for w in words.split('|') {
-            *m.entry(w).or_insert(0) |= 1 << i;
-        }
-    }
-    m
-});
 
 /// ISO 639-1 code of the dominant language ("en" when nothing is known).
-pub fn detect(d: &Doc) -> &'static str {
+pub fn detect(d: &Doc, stop: &[u32; 16]) -> &'static str {
     let s = d.script;
     let total = s.latin + s.han + s.kana + s.hangul + s.cyrillic + s.arabic + s.thai + s.greek + s.hebrew + s.devanagari;
     if total == 0 {
@@ -68,23 +57,13 @@ pub fn detect(d: &Doc) -> &'static str {
     if best.0 != "en" {
         return best.0;
     }
-    latin(d)
+    latin(d, stop)
 }
 
-fn latin(d: &Doc) -> &'static str {
+fn latin(d: &Doc, stop: &[u32; 16]) -> &'static str {
     let mut score = [0u32; 11];
-    let stop = &*STOP;
-    for i in 0..d.toks.len() {
-        if d.toks[i].kind != Kind::Word {
-            continue;
-        }
-        if let Some(mask) = stop.get(d.low(i)) {
-            for (k, sc) in score.iter_mut().enumerate() {
-                if mask & (1 << k) != 0 {
-                    *sc += 2;
-                }
-            }
-        }
+    for (k, sc) in score.iter_mut().enumerate() {
+        *sc = stop[k] * 2;
     }
     let ascii = d.lower.is_ascii();
     for c in d.lower.chars().filter(|c| !ascii && !c.is_ascii()) {
@@ -124,7 +103,8 @@ mod tests {
     use super::*;
 
     fn lang(s: &str) -> &'static str {
-        detect(&Doc::from_parts("", s))
+        let d = Doc::from_parts("", s);
+        detect(&d, &crate::lexicon::scan_full(&d).stop)
     }
 
     #[test]

@@ -191,9 +191,10 @@ pub fn message_from_text(text: &str) -> Result<Message, InquiryError> {
 /// Reads one inquiry. Pure, never panics; text beyond [`MAX_MESSAGE_BYTES`] is ignored.
 pub fn analyze(msg: &Message) -> Analysis {
     let doc = text::Doc::new(msg);
-    let language = lang::detect(&doc);
-    let hits = lexicon::scan(&doc);
-    let (facts, signals) = facts::extract(&doc, msg, &hits);
+    let scan = lexicon::scan_full(&doc);
+    let language = lang::detect(&doc, &scan.stop);
+    let hits = scan.hits;
+    let (facts, signals) = facts::extract(&doc, msg, &hits, &scan.flags);
     let completeness = completeness::judge(&facts, &signals);
     let risk = risk::judge(&doc, msg, &facts, &signals, &completeness);
     let questions = if risk.junk {

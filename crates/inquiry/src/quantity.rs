@@ -5,11 +5,8 @@
 
 use crate::lexicon::{self, Hit, Tag};
 use crate::numbers::{self, NumAt};
-use crate::fx::{self, FxSet};
+use crate::lexicon::FLAG_MODEL;
 use crate::text::{Doc, Kind};
-use std::sync::LazyLock;
-
-static MODEL_SET: LazyLock<FxSet<&'static str>> = LazyLock::new(|| fx::set(MODEL_WORDS));
 
 /// A quantity candidate.
 #[derive(Debug, Clone, PartialEq)]
@@ -247,7 +244,7 @@ fn spec_of_suffix(value: f64, suffix: &str, raw: &str) -> Option<String> {
 }
 
 /// Technical specs and whether a model / part number is present.
-pub fn specs(d: &Doc, hits: &[Hit]) -> (Vec<String>, bool) {
+pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
     let mut out: Vec<String> = Vec::new();
     let mut model = false;
     let n = d.toks.len();
@@ -337,7 +334,7 @@ pub fn specs(d: &Doc, hits: &[Hit]) -> (Vec<String>, bool) {
             continue;
         }
         // Words that announce a model: "model KC-300", "型号", "модели".
-        if low.len() <= 8 && MODEL_SET.contains(low) && d.kind(i + 1).is_some_and(|k| k != Kind::Punct || d.low(i + 1) == ":") {
+        if flags.get(i).is_some_and(|f| f & FLAG_MODEL != 0) && d.kind(i + 1).is_some_and(|k| k != Kind::Punct || d.low(i + 1) == ":") {
             model = true;
         }
         // Short upper-case codes: E27, GU10, S3, R16, T8.
@@ -367,7 +364,7 @@ pub fn specs(d: &Doc, hits: &[Hit]) -> (Vec<String>, bool) {
     (out, model)
 }
 
-const MODEL_WORDS: &[&str] = &["model", "modelo", "modèle", "modell", "модель", "модели", "型号", "型番", "موديل", "item", "part", "ref", "sku", "art", "oem"];
+pub const MODEL_WORDS: &[&str] = &["model", "modelo", "modèle", "modell", "модель", "модели", "型号", "型番", "موديل", "item", "part", "ref", "sku", "art", "oem"];
 
 fn push(v: &mut Vec<String>, s: String) {
     if !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
@@ -412,7 +409,7 @@ mod tests {
     #[test]
     fn specs_found() {
         let d = Doc::from_parts("", "100W LED flood light, 5000K, IP65, AC220V, 600x600mm, 180 gsm, model XR-200");
-        let (s, model) = specs(&d, &[]);
+        let (s, model) = specs(&d, &[], &lexicon::scan_full(&d).flags);
         for want in ["100W", "5000K", "IP65", "AC220V", "600x600mm", "180gsm"] {
             assert!(s.iter().any(|x| x == want), "{want} in {s:?}");
         }

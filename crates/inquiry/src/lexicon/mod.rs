@@ -87,8 +87,30 @@ pub struct Hit {
 
 type Entry = (Vec<String>, Tag);
 
+/// Per-token flag: the token is a company legal form (`GmbH`, `Ltd`).
+pub const FLAG_SUFFIX: u8 = 1;
+/// Per-token flag: the token announces a model number (`model`, `型号`).
+pub const FLAG_MODEL: u8 = 2;
+
+#[derive(Default)]
+struct WordInfo {
+    entries: Vec<Entry>,
+    flags: u8,
+    /// Bit mask of Latin-script languages for which this is a function word.
+    stop: u16,
+}
+
+/// Everything one pass over the tokens finds.
+pub struct Scan {
+    pub hits: Vec<Hit>,
+    /// One flag byte per token (`FLAG_*`).
+    pub flags: Vec<u8>,
+    /// Function-word counts per Latin-script language (see `lang`).
+    pub stop: [u32; 16],
+}
+
 struct Tables {
-    words: FxMap<String, Vec<Entry>>,
+    words: FxMap<String, WordInfo>,
     cjk: FxMap<char, Vec<(&'static str, Tag)>>,
 }
 
@@ -101,7 +123,7 @@ fn all_entries() -> Vec<(&'static str, Tag)> {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut words: FxMap<String, Vec<Entry>> = FxMap::default();
+    let mut words: FxMap<String, WordInfo> = FxMap::default();
     let mut cjk: FxMap<char, Vec<(&'static str, Tag)>> = FxMap::default();
     for (phrases, tag) in all_entries() {
         for phrase in phrases.split('|') {
@@ -120,8 +142,20 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
                 words
                     .entry(head.clone())
                     .or_default()
+                    .entries
                     .push((rest.to_vec(), tag));
             }
+        }
+    }
+    for w in crate::buyer::SUFFIXES {
+        words.entry(w.to_string()).or_default().flags |= FLAG_SUFFIX;
+    }
+    for w in crate::quantity::MODEL_WORDS {
+        words.entry(w.to_string()).or_default().flags |= FLAG_MODEL;
+    }
+    for (k, (_, list)) in crate::lang::LATIN.iter().enumerate() {
+        for w in list.split('|') {
+            words.entry(w.to_string()).or_default().stop |= 1 << k;
         }
     }
     for list in cjk.values_mut() {
@@ -136,19 +170,35 @@ pub fn warm_up() {
 }
 
 /// All lexicon matches in document order.
+#[cfg(test)]
 pub fn scan(d: &Doc) -> Vec<Hit> {
+    scan_full(d).hits
+}
+
+/// Lexicon matches, per-token flags and function-word counts in one pass.
+pub fn scan_full(d: &Doc) -> Scan {
     let t = &*TABLES;
     let mut hits = Vec::with_capacity(64);
+    let mut flags = vec![0u8; d.toks.len()];
+    let mut stop = [0u32; 16];
     let n = d.toks.len();
     for i in 0..n {
         let tok = &d.toks[i];
         match tok.kind {
             Kind::Word | Kind::Punct => {
                 let low = d.low(i);
-                let Some(list) = t.words.get(low) else {
+                let Some(info) = t.words.get(low) else {
                     continue;
                 };
-                for (rest, tag) in list {
+                flags[i] = info.flags;
+                if info.stop != 0 && tok.kind == Kind::Word {
+                    for (k, s) in stop.iter_mut().enumerate() {
+                        if info.stop & (1 << k) != 0 {
+                            *s += 1;
+                        }
+                    }
+                }
+                for (rest, tag) in &info.entries {
                     if rest.iter().enumerate().all(|(k, w)| d.low(i + 1 + k) == w) {
                         hits.push(Hit {
                             tag: *tag,
@@ -179,14 +229,14 @@ pub fn scan(d: &Doc) -> Vec<Hit> {
             }
         }
     }
-    hits
+    Scan { hits, flags, stop }
 }
 
 /// Canonical unit for a glued or separate unit word (`pcs`, `件`, `шт`), if it is one.
 pub fn unit_of(word: &str) -> Option<&'static str> {
     let t = &*TABLES;
-    if let Some(list) = t.words.get(word) {
-        for (rest, tag) in list {
+    if let Some(info) = t.words.get(word) {
+        for (rest, tag) in &info.entries {
             if let (true, Tag::Unit(u)) = (rest.is_empty(), tag) {
                 return Some(u);
             }
