@@ -114,9 +114,7 @@ pub fn company(d: &Doc, flags: &[u8]) -> Option<String> {
 
 /// First website named in the text or links that is not a platform, social network or mail host.
 pub fn website(text: &str, links: &[String]) -> Option<String> {
-    let has_url = fx::contains_ci(text, "http") || fx::contains_ci(text, "www.");
-    let text = if has_url { text } else { "" };
-    let cands = text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '\'' | ',' | ';')).chain(links.iter().map(|s| s.as_str()));
+    let cands = fx::url_words(text).chain(links.iter().map(|s| s.as_str()));
     for w in cands {
         let start = if let Some(p) = fx::find_ci(w, "http://").or_else(|| fx::find_ci(w, "https://")) {
             p

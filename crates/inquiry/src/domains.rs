@@ -122,7 +122,7 @@ fn deglyph(s: &str) -> String {
 }
 
 fn edit_distance_le(a: &str, b: &str, max: usize) -> bool {
-    if a.len().abs_diff(b.len()) > max * 4 {
+    if a.is_ascii() && b.is_ascii() && a.len().abs_diff(b.len()) > max {
         return false;
     }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());

@@ -196,7 +196,7 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit], flags: &[u8]) -> (Facts, Si
         }
     }
     let _ = target_kw;
-    let qs = quantity::quantities(d, hits);
+    let qs = quantity::quantities(d, hits, flags);
     let best = quantity::best(&qs).cloned();
     let (specs, model) = quantity::specs(d, hits, flags);
     let prod = product::product(d, hits, best.as_ref().map(|q| q.after));

@@ -67,6 +67,29 @@ pub fn contains_ci(hay: &str, needle: &str) -> bool {
     n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
+/// URL-like words (`http…`, `www.…`) in a text, found without splitting the whole text.
+pub fn url_words(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos + 4 <= b.len() {
+            let rest = &b[pos..];
+            let off = rest.windows(4).position(|w| w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"www."))?;
+            let start = pos + off;
+            let prev_ok = start == 0 || !b[start - 1].is_ascii_alphanumeric();
+            let end = b[start..]
+                .iter()
+                .position(|c| c.is_ascii_whitespace() || matches!(c, b'<' | b'>' | b'(' | b')' | b'"' | b'\'' | b',' | b';'))
+                .map_or(b.len(), |e| start + e);
+            pos = end.max(start + 4);
+            if prev_ok && text.is_char_boundary(start) && text.is_char_boundary(end) {
+                return Some(&text[start..end]);
+            }
+        }
+        None
+    })
+}
+
 /// Byte offset of a case-insensitive (ASCII) match.
 pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());

@@ -105,6 +105,10 @@ pub fn parse_cjk_number(s: &str) -> Option<(f64, usize)> {
     Some((v as f64, used))
 }
 
+pub const NUMBER_WORDS: &[&str] = &[
+    "one", "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dos", "zwei", "deux", "dois", "duas", "tres", "drei", "trois", "três", "cinco", "fünf", "cinq", "diez", "zehn", "dix", "dez",
+];
+
 fn word_value(w: &str) -> Option<u64> {
     Some(match w {
         "one" | "a" | "an" => 1,

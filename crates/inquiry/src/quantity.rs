@@ -5,7 +5,7 @@
 
 use crate::lexicon::{self, Hit, Tag};
 use crate::numbers::{self, NumAt};
-use crate::lexicon::FLAG_MODEL;
+use crate::lexicon::{FLAG_MODEL, FLAG_NUMBER};
 use crate::text::{Doc, Kind};
 
 /// A quantity candidate.
@@ -101,13 +101,18 @@ fn unit_after(d: &Doc, n: &NumAt) -> Option<(&'static str, usize)> {
 }
 
 /// All quantity candidates in document order.
-pub fn quantities(d: &Doc, hits: &[Hit]) -> Vec<Qty> {
+pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
     let mut out = Vec::new();
     let n = d.toks.len();
     let mut i = 0;
     while i < n {
         // Containers: "2x40HQ", "2 x 40HQ", "2*40'HQ", "one 40HQ", bare "40HQ".
-        let num_here = numbers::number_at(d, i);
+        let maybe_number = match d.toks[i].kind {
+            Kind::Word => d.low(i).as_bytes()[0].is_ascii_digit() || flags.get(i).is_some_and(|f| f & FLAG_NUMBER != 0),
+            Kind::Cjk => true,
+            Kind::Punct => false,
+        };
+        let num_here = if maybe_number { numbers::number_at(d, i) } else { None };
         if let Some(num) = &num_here {
             if let Some(t) = container_type(&num.suffix) {
                 out.push(Qty { value: num.value, unit: Some(t), after: num.next, priority: 3 });
@@ -309,6 +314,27 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
             }
             continue;
         }
+        let has_digit = low.bytes().any(|b| b.is_ascii_digit());
+        if !has_digit {
+            // Standards: "EN 455", "IEC 62109", "ASTM D6319".
+            if matches!(orig, "EN" | "IEC" | "ISO" | "ASTM" | "DIN" | "GB" | "BS" | "AS" | "JIS" | "ANSI" | "UL") && d.low(i + 1).starts_with(|c: char| c.is_ascii_digit()) {
+                push(&mut out, format!("{orig} {}", d.orig(i + 1)));
+                continue;
+            }
+            if low == "ip" && d.low(i + 1).len() == 2 && d.low(i + 1).bytes().all(|b| b.is_ascii_digit()) {
+                push(&mut out, format!("IP{}", d.low(i + 1)));
+                continue;
+            }
+            // Words that announce a model: "model KC-300", "型号", "модели".
+            if flags.get(i).is_some_and(|f| f & FLAG_MODEL != 0) && d.kind(i + 1).is_some_and(|k| k != Kind::Punct || d.low(i + 1) == ":") {
+                model = true;
+            }
+            // "XR-200": capital letters, hyphen, digits.
+            if d.is_punct(i + 1, '-') && orig.chars().all(|c| c.is_ascii_uppercase()) && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit()) && !d.toks.get(i + 1).is_some_and(|t| t.space_before) {
+                model = true;
+            }
+            continue;
+        }
         // IP rating: "IP65", "IP 65".
         if let Some(r) = low.strip_prefix("ip") {
             if r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit()) {
@@ -328,30 +354,14 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
                 push(&mut out, orig.to_string());
             }
         }
-        // Standards: "EN 455", "IEC 62109", "ASTM D6319".
-        if matches!(orig, "EN" | "IEC" | "ISO" | "ASTM" | "DIN" | "GB" | "BS" | "AS" | "JIS" | "ANSI" | "UL") && d.low(i + 1).starts_with(|c: char| c.is_ascii_digit()) {
-            push(&mut out, format!("{orig} {}", d.orig(i + 1)));
-            continue;
-        }
-        // Words that announce a model: "model KC-300", "型号", "модели".
-        if flags.get(i).is_some_and(|f| f & FLAG_MODEL != 0) && d.kind(i + 1).is_some_and(|k| k != Kind::Punct || d.low(i + 1) == ":") {
-            model = true;
-        }
         // Short upper-case codes: E27, GU10, S3, R16, T8.
         if (2..=4).contains(&orig.len()) && orig.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && orig.chars().skip(1).all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) && orig.chars().any(|c| c.is_ascii_digit()) && container_type(low).is_none() {
             push(&mut out, orig.to_string());
             continue;
         }
         // Model / part numbers: letters and digits mixed (XR200, A-1023, SP-100W) in upper case.
-        let has_digit = low.bytes().any(|b| b.is_ascii_digit());
         let has_alpha = low.chars().any(|c| c.is_alphabetic());
-        if has_digit && has_alpha && low.len() >= 4 && !low.starts_with("ip") && !low.starts_with("iso") {
-            model = true;
-        }
-        if has_alpha && !has_digit && !orig.is_empty() && orig.chars().all(|c| c.is_ascii_uppercase())
-            && d.is_punct(i + 1, '-') && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit())
-            && !d.toks.get(i + 1).is_some_and(|t| t.space_before)
-        {
+        if has_alpha && low.len() >= 4 && !low.starts_with("ip") && !low.starts_with("iso") {
             model = true;
         }
     }
@@ -379,7 +389,7 @@ mod tests {
     fn q(s: &str) -> Option<(f64, Option<String>)> {
         let d = Doc::from_parts("", s);
         let hits = lexicon::scan(&d);
-        let all = quantities(&d, &hits);
+        let all = quantities(&d, &hits, &lexicon::scan_full(&d).flags);
         best(&all).map(|x| (x.value, x.unit.clone()))
     }
 

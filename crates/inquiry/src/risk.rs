@@ -22,8 +22,7 @@ fn ext_of(name: &str) -> String {
 
 fn hosts(msg: &Message) -> Vec<String> {
     let mut out = Vec::new();
-    let text: &str = if crate::fx::contains_ci(&msg.text, "http") || crate::fx::contains_ci(&msg.text, "www.") { &msg.text } else { "" };
-    let words = text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '\''));
+    let words = crate::fx::url_words(&msg.text);
     for w in words.chain(msg.links.iter().map(|s| s.as_str())) {
         if !crate::fx::contains_ci(w, "http") && !crate::fx::contains_ci(w, "www.") {
             continue;
@@ -58,6 +57,34 @@ fn base_domain(d: &str) -> &str {
 }
 
 fn has_placeholder(t: &str) -> bool {
+    // Only the few characters that open a placeholder are inspected, not the whole text.
+    let opens = t.bytes().filter(|b| matches!(b, b'[' | b'%' | b'<' | b'$' | b'{' | b'}')).count() + usize::from(t.contains('【'));
+    if opens == 0 {
+        return false;
+    }
+    if t.len() > 4096 || opens > 64 {
+        return has_placeholder_slow(t);
+    }
+    for (i, c) in t.char_indices() {
+        if matches!(c, '[' | '%' | '<' | '$' | '{' | '}' | '【') {
+            let end = (i + 24).min(t.len());
+            let mut e = end;
+            while !t.is_char_boundary(e) {
+                e -= 1;
+            }
+            if has_placeholder_slow(&t[i..e]) {
+                return true;
+            }
+        }
+    }
+    has_placeholder_slow_pairs(t)
+}
+
+fn has_placeholder_slow_pairs(t: &str) -> bool {
+    t.contains("<<") && t.contains(">>")
+}
+
+fn has_placeholder_slow(t: &str) -> bool {
     if !t.contains(['[', '%', '<', '$', '{', '}', '【']) {
         return false;
     }

@@ -91,6 +91,8 @@ type Entry = (Vec<String>, Tag);
 pub const FLAG_SUFFIX: u8 = 1;
 /// Per-token flag: the token announces a model number (`model`, `型号`).
 pub const FLAG_MODEL: u8 = 2;
+/// Per-token flag: the token is a number word (`two`, `dozen`).
+pub const FLAG_NUMBER: u8 = 4;
 
 #[derive(Default)]
 struct WordInfo {
@@ -152,6 +154,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     }
     for w in crate::quantity::MODEL_WORDS {
         words.entry(w.to_string()).or_default().flags |= FLAG_MODEL;
+    }
+    for w in crate::numbers::NUMBER_WORDS {
+        words.entry(w.to_string()).or_default().flags |= FLAG_NUMBER;
     }
     for (k, (_, list)) in crate::lang::LATIN.iter().enumerate() {
         for w in list.split('|') {
