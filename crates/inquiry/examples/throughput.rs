@@ -8,7 +8,10 @@ use leadledger_inquiry::{Message, analyze, warm_up};
 use std::hint::black_box;
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
     let base = [
         "Dear team,\nWe are looking for 1000 pcs 100W outdoor LED flood lights, 5000K, IP65, with CE and RoHS, target market is Germany. Please quote FOB Ningbo and lead time. Payment 30% T/T deposit, balance against B/L copy.\nBest regards,\nThomas Becker\nLichtwerk GmbH\nwww.lichtwerk.de",
         "您好,我们需要采购1000个100W LED投光灯,色温5000K,防水等级IP65,需要CE和RoHS认证,出口德国。请报FOB宁波价格和交期。我们是德国的灯具进口商,长期合作,每年采购量大约两万个。",
@@ -24,7 +27,12 @@ fn main() {
                 s.push_str(filler);
             }
             s.truncate(s.floor_char_boundary(1024));
-            Message { text: s, subject: Some("RFQ".into()), from: Some("buyer@example-import.com".into()), ..Message::default() }
+            Message {
+                text: s,
+                subject: Some("RFQ".into()),
+                from: Some("buyer@example-import.com".into()),
+                ..Message::default()
+            }
         })
         .collect();
     warm_up();
@@ -36,5 +44,10 @@ fn main() {
         black_box(analyze(black_box(m)));
     }
     let s = t.elapsed().as_secs_f64();
-    println!("{n} inquiries ({:.1} MB) in {s:.3} s wall: {:.0} inquiries/s, {:.1} MB/s", bytes as f64 / 1e6, n as f64 / s, bytes as f64 / 1e6 / s);
+    println!(
+        "{n} inquiries ({:.1} MB) in {s:.3} s wall: {:.0} inquiries/s, {:.1} MB/s",
+        bytes as f64 / 1e6,
+        n as f64 / s,
+        bytes as f64 / 1e6 / s
+    );
 }

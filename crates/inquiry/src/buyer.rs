@@ -7,20 +7,116 @@ use crate::lexicon::FLAG_SUFFIX;
 use crate::text::{Doc, Kind};
 
 pub const SUFFIXES: &[&str] = &[
-    "ltd", "limited", "llc", "inc", "corp", "corporation", "co", "gmbh", "ag", "kg", "sa", "s.a", "sl", "s.l", "srl",
-    "s.r.l", "sarl", "sas", "spa", "s.p.a", "bv", "b.v", "nv", "pty", "plc", "llp", "lda", "ltda", "sac", "eirl", "jsc",
-    "ooo", "ооо", "оао", "зао", "ао", "ип", "kft", "sro", "s.r.o", "oy", "ab", "trading", "group", "enterprises",
-    "enterprise", "industries", "imports", "importers", "import", "export", "distribution", "distributors", "tic", "aş",
-    "a.ş", "sp", "gmbh&co", "fze", "fzco", "fzc", "wll", "est", "establishment", "sdn", "bhd", "tbk", "pvt", "cia",
-    "s.a.s", "s.a.c", "e.u", "ug", "ohg", "sarlau", "mmc",
+    "ltd",
+    "limited",
+    "llc",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "gmbh",
+    "ag",
+    "kg",
+    "sa",
+    "s.a",
+    "sl",
+    "s.l",
+    "srl",
+    "s.r.l",
+    "sarl",
+    "sas",
+    "spa",
+    "s.p.a",
+    "bv",
+    "b.v",
+    "nv",
+    "pty",
+    "plc",
+    "llp",
+    "lda",
+    "ltda",
+    "sac",
+    "eirl",
+    "jsc",
+    "ooo",
+    "ооо",
+    "оао",
+    "зао",
+    "ао",
+    "ип",
+    "kft",
+    "sro",
+    "s.r.o",
+    "oy",
+    "ab",
+    "trading",
+    "group",
+    "enterprises",
+    "enterprise",
+    "industries",
+    "imports",
+    "importers",
+    "import",
+    "export",
+    "distribution",
+    "distributors",
+    "tic",
+    "aş",
+    "a.ş",
+    "sp",
+    "gmbh&co",
+    "fze",
+    "fzco",
+    "fzc",
+    "wll",
+    "est",
+    "establishment",
+    "sdn",
+    "bhd",
+    "tbk",
+    "pvt",
+    "cia",
+    "s.a.s",
+    "s.a.c",
+    "e.u",
+    "ug",
+    "ohg",
+    "sarlau",
+    "mmc",
 ];
 
 const CJK_SUFFIXES: &[&str] = &["有限公司", "株式会社", "有限会社", "公司", "商行", "贸易"];
 
 const NOT_WEBSITES: &[&str] = &[
-    "alibaba", "made-in-china", "google", "facebook", "linkedin", "whatsapp", "wa.me", "wechat", "youtube",
-    "instagram", "twitter", "x.com", "t.me", "bit.ly", "tinyurl", "microsoft", "office", "onedrive", "sharepoint",
-    "dropbox", "docusign", "wetransfer", "adobe", "gmail", "yahoo", "hotmail", "outlook", "qq.com", "163.com",
+    "alibaba",
+    "made-in-china",
+    "google",
+    "facebook",
+    "linkedin",
+    "whatsapp",
+    "wa.me",
+    "wechat",
+    "youtube",
+    "instagram",
+    "twitter",
+    "x.com",
+    "t.me",
+    "bit.ly",
+    "tinyurl",
+    "microsoft",
+    "office",
+    "onedrive",
+    "sharepoint",
+    "dropbox",
+    "docusign",
+    "wetransfer",
+    "adobe",
+    "gmail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "qq.com",
+    "163.com",
 ];
 
 fn is_suffix(d: &Doc, i: usize, flags: &[u8]) -> bool {
@@ -33,8 +129,9 @@ fn is_suffix(d: &Doc, i: usize, flags: &[u8]) -> bool {
     // Weak words only count when capitalised ("ABC Trading", not "trading company").
     match w {
         "co" => upper_start && (d.is_punct(i + 1, '.') || d.is_punct(i + 1, ',')),
-        "trading" | "group" | "enterprises" | "enterprise" | "industries" | "imports" | "import" | "export"
-        | "distribution" | "distributors" | "importers" | "ag" | "ab" | "sa" | "sl" | "est" | "sp" | "spa" | "ao" | "ug" => upper_start,
+        "trading" | "group" | "enterprises" | "enterprise" | "industries" | "imports"
+        | "import" | "export" | "distribution" | "distributors" | "importers" | "ag" | "ab"
+        | "sa" | "sl" | "est" | "sp" | "spa" | "ao" | "ug" => upper_start,
         _ => true,
     }
 }
@@ -49,10 +146,16 @@ pub fn company(d: &Doc, flags: &[u8]) -> Option<String> {
                     if let Some(pos) = t.find(s) {
                         let end = pos + s.len();
                         let head = &t[..pos];
-                        let start = head.char_indices().rev().nth(9).map(|(k, _)| k).unwrap_or(0);
+                        let start = head
+                            .char_indices()
+                            .rev()
+                            .nth(9)
+                            .map(|(k, _)| k)
+                            .unwrap_or(0);
                         let mut name = t[start..end].to_string();
                         let mut a = i;
-                        while a > 0 && d.kind(a - 1) == Some(Kind::Word) && !d.toks[a].space_before {
+                        while a > 0 && d.kind(a - 1) == Some(Kind::Word) && !d.toks[a].space_before
+                        {
                             a -= 1;
                         }
                         if a < i {
@@ -71,8 +174,19 @@ pub fn company(d: &Doc, flags: &[u8]) -> Option<String> {
                     let p = a - 1;
                     let o = d.orig(p);
                     let ok = match d.kind(p) {
-                        Some(Kind::Word) => o.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && !matches!(d.low(p), "dear" | "hello" | "hi" | "from" | "the" | "we" | "i"),
-                        Some(Kind::Punct) => matches!(o, "&" | "-" | "." | "'") && d.kind(p.saturating_sub(1)) == Some(Kind::Word),
+                        Some(Kind::Word) => {
+                            o.chars()
+                                .next()
+                                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                                && !matches!(
+                                    d.low(p),
+                                    "dear" | "hello" | "hi" | "from" | "the" | "we" | "i"
+                                )
+                        }
+                        Some(Kind::Punct) => {
+                            matches!(o, "&" | "-" | "." | "'")
+                                && d.kind(p.saturating_sub(1)) == Some(Kind::Word)
+                        }
                         _ => false,
                     };
                     if !ok {
@@ -93,9 +207,14 @@ pub fn company(d: &Doc, flags: &[u8]) -> Option<String> {
                 // Multi-part legal forms: "Co., Ltd", "Sp. z o.o.", "S.A."
                 loop {
                     let nx = d.low(b + 1);
-                    if nx == "." || nx == "," && flags.get(b + 2).is_some_and(|f| f & FLAG_SUFFIX != 0) {
-                        b += 1;
-                    } else if flags.get(b + 1).is_some_and(|f| f & FLAG_SUFFIX != 0) && d.orig(b + 1).chars().next().is_some_and(|c| c.is_uppercase()) {
+                    let is_sfx = |k: usize| flags.get(k).is_some_and(|f| f & FLAG_SUFFIX != 0);
+                    let dot = nx == "." || nx == "," && is_sfx(b + 2);
+                    let legal = is_sfx(b + 1)
+                        && d.orig(b + 1)
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase());
+                    if dot || legal {
                         b += 1;
                     } else {
                         break;
@@ -116,17 +235,30 @@ pub fn company(d: &Doc, flags: &[u8]) -> Option<String> {
 pub fn website(text: &str, links: &[String]) -> Option<String> {
     let cands = fx::url_words(text).chain(links.iter().map(|s| s.as_str()));
     for w in cands {
-        let start = if let Some(p) = fx::find_ci(w, "http://").or_else(|| fx::find_ci(w, "https://")) {
-            p
-        } else if let Some(p) = fx::find_ci(w, "www.") {
-            p
-        } else {
-            continue;
-        };
+        let start =
+            if let Some(p) = fx::find_ci(w, "http://").or_else(|| fx::find_ci(w, "https://")) {
+                p
+            } else if let Some(p) = fx::find_ci(w, "www.") {
+                p
+            } else {
+                continue;
+            };
         let url = w[start..].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
-        let host = url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("HTTPS://").trim_start_matches("HTTP://");
-        let host = host.split(['/', '?', '#', ':']).next().unwrap_or("").to_ascii_lowercase();
-        if host.len() < 4 || !host.contains('.') || NOT_WEBSITES.iter().any(|n| host.contains(n)) || domains::lookalike_of(&host).is_some() {
+        let host = url
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("HTTPS://")
+            .trim_start_matches("HTTP://");
+        let host = host
+            .split(['/', '?', '#', ':'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if host.len() < 4
+            || !host.contains('.')
+            || NOT_WEBSITES.iter().any(|n| host.contains(n))
+            || domains::lookalike_of(&host).is_some()
+        {
             continue;
         }
         return Some(host);
@@ -142,7 +274,9 @@ pub fn domain_kind(from: Option<&str>, text: &str) -> DomainKind {
     if !text.contains('@') {
         return DomainKind::None;
     }
-    for w in text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | ',' | ';' | ':')) {
+    for w in text.split(|c: char| {
+        c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | ',' | ';' | ':')
+    }) {
         if w.contains('@') && domains::domain_of(w).is_some() {
             return domains::email_domain_kind(Some(w));
         }
@@ -160,17 +294,35 @@ mod tests {
             let d = Doc::from_parts("", s);
             company(&d, &crate::lexicon::scan_full(&d).flags)
         };
-        assert_eq!(c("Best regards\nJohn\nLichtwerk GmbH\nBerlin").as_deref(), Some("Lichtwerk GmbH"));
-        assert_eq!(c("ABC Trading Co., Ltd.").as_deref(), Some("ABC Trading Co., Ltd."));
-        assert_eq!(c("Lagos Home Depot Ltd"), Some("Lagos Home Depot Ltd".into()));
-        assert_eq!(c("深圳市光明照明有限公司").as_deref(), Some("深圳市光明照明有限公司"));
+        assert_eq!(
+            c("Best regards\nJohn\nLichtwerk GmbH\nBerlin").as_deref(),
+            Some("Lichtwerk GmbH")
+        );
+        assert_eq!(
+            c("ABC Trading Co., Ltd.").as_deref(),
+            Some("ABC Trading Co., Ltd.")
+        );
+        assert_eq!(
+            c("Lagos Home Depot Ltd"),
+            Some("Lagos Home Depot Ltd".into())
+        );
+        assert_eq!(
+            c("深圳市光明照明有限公司").as_deref(),
+            Some("深圳市光明照明有限公司")
+        );
         assert_eq!(c("we are a trading company"), None);
     }
 
     #[test]
     fn websites() {
-        assert_eq!(website("visit www.lichtwerk.de.", &[]).as_deref(), Some("www.lichtwerk.de"));
+        assert_eq!(
+            website("visit www.lichtwerk.de.", &[]).as_deref(),
+            Some("www.lichtwerk.de")
+        );
         assert_eq!(website("see https://alibaba-support.com/login", &[]), None);
-        assert_eq!(website("nothing here", &["https://shop.example.com/a".into()]).as_deref(), Some("shop.example.com"));
+        assert_eq!(
+            website("nothing here", &["https://shop.example.com/a".into()]).as_deref(),
+            Some("shop.example.com")
+        );
     }
 }

@@ -28,7 +28,13 @@ pub fn judge(f: &Facts, s: &Signals) -> Completeness {
         Grade::Low
     };
     let mut score: u32 = 0;
-    score += if a { 35 } else if category { 15 } else { 0 };
+    score += if a {
+        35
+    } else if category {
+        15
+    } else {
+        0
+    };
     score += if b { 25 } else { 0 };
     score += if c { 20 } else { 0 };
     score += 5 * terms.iter().filter(|t| t.1).count() as u32;

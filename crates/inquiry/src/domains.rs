@@ -24,30 +24,120 @@ impl DomainKind {
 }
 
 const FREE_MAIL: &[&str] = &[
-    "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "rocketmail.com", "hotmail.com",
-    "outlook.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com", "mac.com",
-    "mail.com", "email.com", "gmx.com", "gmx.net", "gmx.de", "web.de", "t-online.de",
-    "yandex.ru", "yandex.com", "ya.ru", "mail.ru", "bk.ru", "inbox.ru", "list.ru", "rambler.ru",
-    "qq.com", "163.com", "126.com", "sina.com", "sina.cn", "sohu.com", "yeah.net", "aliyun.com",
-    "foxmail.com", "139.com", "protonmail.com", "proton.me", "tutanota.com", "zoho.com",
-    "rediffmail.com", "naver.com", "daum.net", "hanmail.net", "libero.it", "virgilio.it",
-    "orange.fr", "wanadoo.fr", "free.fr", "laposte.net", "sfr.fr", "bol.com.br", "uol.com.br",
-    "terra.com.br", "ig.com.br", "seznam.cz", "wp.pl", "o2.pl", "onet.pl", "interia.pl",
-    "abv.bg", "yahoo.co.jp", "docomo.ne.jp", "ezweb.ne.jp", "yahoo.co.uk", "yahoo.fr",
-    "yahoo.es", "yahoo.de", "yahoo.com.br", "yahoo.com.mx", "yahoo.co.in", "hotmail.fr",
-    "hotmail.es", "hotmail.de", "hotmail.co.uk", "hotmail.it", "outlook.fr", "outlook.es",
-    "outlook.de", "live.fr", "live.co.uk", "yahoo.com.tw", "yahoo.com.hk", "myself.com",
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "ymail.com",
+    "rocketmail.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "msn.com",
+    "aol.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "mail.com",
+    "email.com",
+    "gmx.com",
+    "gmx.net",
+    "gmx.de",
+    "web.de",
+    "t-online.de",
+    "yandex.ru",
+    "yandex.com",
+    "ya.ru",
+    "mail.ru",
+    "bk.ru",
+    "inbox.ru",
+    "list.ru",
+    "rambler.ru",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "sina.com",
+    "sina.cn",
+    "sohu.com",
+    "yeah.net",
+    "aliyun.com",
+    "foxmail.com",
+    "139.com",
+    "protonmail.com",
+    "proton.me",
+    "tutanota.com",
+    "zoho.com",
+    "rediffmail.com",
+    "naver.com",
+    "daum.net",
+    "hanmail.net",
+    "libero.it",
+    "virgilio.it",
+    "orange.fr",
+    "wanadoo.fr",
+    "free.fr",
+    "laposte.net",
+    "sfr.fr",
+    "bol.com.br",
+    "uol.com.br",
+    "terra.com.br",
+    "ig.com.br",
+    "seznam.cz",
+    "wp.pl",
+    "o2.pl",
+    "onet.pl",
+    "interia.pl",
+    "abv.bg",
+    "yahoo.co.jp",
+    "docomo.ne.jp",
+    "ezweb.ne.jp",
+    "yahoo.co.uk",
+    "yahoo.fr",
+    "yahoo.es",
+    "yahoo.de",
+    "yahoo.com.br",
+    "yahoo.com.mx",
+    "yahoo.co.in",
+    "hotmail.fr",
+    "hotmail.es",
+    "hotmail.de",
+    "hotmail.co.uk",
+    "hotmail.it",
+    "outlook.fr",
+    "outlook.es",
+    "outlook.de",
+    "live.fr",
+    "live.co.uk",
+    "yahoo.com.tw",
+    "yahoo.com.hk",
+    "myself.com",
 ];
 
 /// Brands that fraudsters imitate, with their real domains (any subdomain of these is genuine).
 const BRANDS: &[(&str, &[&str])] = &[
-    ("alibaba", &["alibaba.com", "alibaba-inc.com", "alibaba.com.cn", "1688.com"]),
+    (
+        "alibaba",
+        &[
+            "alibaba.com",
+            "alibaba-inc.com",
+            "alibaba.com.cn",
+            "1688.com",
+        ],
+    ),
     ("aliexpress", &["aliexpress.com", "aliexpress.ru"]),
     ("madeinchina", &["made-in-china.com"]),
     ("globalsources", &["globalsources.com"]),
     ("tradekey", &["tradekey.com"]),
     ("paypal", &["paypal.com", "paypal.me"]),
-    ("microsoft", &["microsoft.com", "office.com", "live.com", "outlook.com", "office365.com"]),
+    (
+        "microsoft",
+        &[
+            "microsoft.com",
+            "office.com",
+            "live.com",
+            "outlook.com",
+            "office365.com",
+        ],
+    ),
     ("office365", &["office365.com", "office.com"]),
     ("outlook", &["outlook.com", "live.com"]),
     ("sharepoint", &["sharepoint.com"]),
@@ -73,7 +163,9 @@ pub fn domain_of(addr: &str) -> Option<String> {
     let at = addr.rfind('@')?;
     let rest = &addr[at + 1..];
     let end = rest
-        .find(|c: char| c == '>' || c == ')' || c == '"' || c == ',' || c == ';' || c.is_whitespace())
+        .find(|c: char| {
+            c == '>' || c == ')' || c == '"' || c == ',' || c == ';' || c.is_whitespace()
+        })
         .unwrap_or(rest.len());
     let dom = rest[..end].trim_end_matches('.').to_ascii_lowercase();
     if dom.len() < 3 || !dom.contains('.') || dom.starts_with('.') {
@@ -107,7 +199,11 @@ fn is_or_sub(dom: &str, official: &str) -> bool {
 
 /// Replaces characters commonly used to fake letters (`1`→`l`, `0`→`o`, `rn`→`m`, `vv`→`w`).
 fn deglyph(s: &str) -> String {
-    let s = if s.contains("rn") || s.contains("vv") { s.replace("rn", "m").replace("vv", "w") } else { s.to_string() };
+    let s = if s.contains("rn") || s.contains("vv") {
+        s.replace("rn", "m").replace("vv", "w")
+    } else {
+        s.to_string()
+    };
     s.chars()
         .filter(|c| *c != '-' && *c != '_')
         .map(|c| match c {
@@ -148,7 +244,10 @@ pub fn lookalike_of(domain: &str) -> Option<&'static str> {
         return None;
     }
     let labels: Vec<&str> = dom.split('.').collect();
-    if BRANDS.iter().any(|(_, official)| official.iter().any(|o| is_or_sub(&dom, o))) {
+    if BRANDS
+        .iter()
+        .any(|(_, official)| official.iter().any(|o| is_or_sub(&dom, o)))
+    {
         return None;
     }
     // Each label (without the TLD) is normalised once.
@@ -157,8 +256,17 @@ pub fn lookalike_of(domain: &str) -> Option<&'static str> {
         .enumerate()
         .filter(|(li, _)| li + 1 < labels.len() || labels.len() == 1)
         .map(|(_, l)| {
-            let parts = if l.contains('-') { l.split('-').map(deglyph).collect() } else { Vec::new() };
-            (*l, deglyph(l), l.chars().filter(|c| *c != '-').collect(), parts)
+            let parts = if l.contains('-') {
+                l.split('-').map(deglyph).collect()
+            } else {
+                Vec::new()
+            };
+            (
+                *l,
+                deglyph(l),
+                l.chars().filter(|c| *c != '-').collect(),
+                parts,
+            )
         })
         .collect();
     for (brand, _) in BRANDS {
@@ -180,9 +288,12 @@ pub fn lookalike_of(domain: &str) -> Option<&'static str> {
             if brand.len() >= 5 {
                 if flat.len() > brand.len() + 2 && flat.starts_with(brand) && !label.contains('-') {
                     let tail = &flat[brand.len()..];
-                    if ["support", "service", "security", "verify", "login", "team", "online", "mail", "trade", "notice", "help"]
-                        .iter()
-                        .any(|t| tail.starts_with(t))
+                    if [
+                        "support", "service", "security", "verify", "login", "team", "online",
+                        "mail", "trade", "notice", "help",
+                    ]
+                    .iter()
+                    .any(|t| tail.starts_with(t))
                     {
                         return Some(brand);
                     }
@@ -202,13 +313,25 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(email_domain_kind(Some("Tom <tom@gmail.com>")), DomainKind::FreeMail);
+        assert_eq!(
+            email_domain_kind(Some("Tom <tom@gmail.com>")),
+            DomainKind::FreeMail
+        );
         assert_eq!(email_domain_kind(Some("li@163.com")), DomainKind::FreeMail);
-        assert_eq!(email_domain_kind(Some("a@yahoo.com.mx")), DomainKind::FreeMail);
-        assert_eq!(email_domain_kind(Some("buyer@lichtwerk-gmbh.de")), DomainKind::Corporate);
+        assert_eq!(
+            email_domain_kind(Some("a@yahoo.com.mx")),
+            DomainKind::FreeMail
+        );
+        assert_eq!(
+            email_domain_kind(Some("buyer@lichtwerk-gmbh.de")),
+            DomainKind::Corporate
+        );
         assert_eq!(email_domain_kind(Some("no address")), DomainKind::None);
         assert_eq!(email_domain_kind(None), DomainKind::None);
-        assert_eq!(domain_of("\"X\" <X@Example.COM>").as_deref(), Some("example.com"));
+        assert_eq!(
+            domain_of("\"X\" <X@Example.COM>").as_deref(),
+            Some("example.com")
+        );
     }
 
     #[test]
@@ -218,7 +341,10 @@ mod tests {
         assert_eq!(lookalike_of("alibabba.com"), Some("alibaba"));
         assert_eq!(lookalike_of("paypa1.com"), Some("paypal"));
         assert_eq!(lookalike_of("secure-paypal.net"), Some("paypal"));
-        assert_eq!(lookalike_of("alibaba.com.verify-login.xyz"), Some("alibaba"));
+        assert_eq!(
+            lookalike_of("alibaba.com.verify-login.xyz"),
+            Some("alibaba")
+        );
         assert_eq!(lookalike_of("dhl-express-delivery.com"), Some("dhl"));
         assert_eq!(lookalike_of("alibabasupport.com"), Some("alibaba"));
         assert_eq!(lookalike_of("alibaba.com"), None);

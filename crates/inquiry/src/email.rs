@@ -22,7 +22,10 @@ fn addr_string(a: Option<&Address<'_>>) -> Option<String> {
 /// Parses one e-mail message.
 pub fn parse_eml(bytes: &[u8]) -> Result<Message, InquiryError> {
     if bytes.len() > MAX_MESSAGE_BYTES {
-        return Err(InquiryError::TooLarge { size: bytes.len(), limit: MAX_MESSAGE_BYTES });
+        return Err(InquiryError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_MESSAGE_BYTES,
+        });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InquiryError::NotAnEmail("the input is empty".into()));
@@ -59,13 +62,22 @@ pub fn parse_eml(bytes: &[u8]) -> Result<Message, InquiryError> {
     }
     let mut attachments = Vec::new();
     for part in parsed.attachments().take(MAX_ATTACHMENTS) {
-        let name = part.attachment_name().map(str::to_string).unwrap_or_else(|| {
-            let ct = part.content_type().map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("*"))).unwrap_or_else(|| "unknown".into());
-            format!("unnamed ({ct})")
-        });
+        let name = part
+            .attachment_name()
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                let ct = part
+                    .content_type()
+                    .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("*")))
+                    .unwrap_or_else(|| "unknown".into());
+                format!("unnamed ({ct})")
+            });
         if let PartType::Message(inner) = &part.body {
             // A forwarded message: list its own attachments one level deep (no recursion).
-            attachments.push(format!("forwarded message: {}", inner.subject().unwrap_or("(no subject)")));
+            attachments.push(format!(
+                "forwarded message: {}",
+                inner.subject().unwrap_or("(no subject)")
+            ));
             for p in inner.attachments().take(MAX_ATTACHMENTS) {
                 if let Some(n) = p.attachment_name() {
                     attachments.push(n.to_string());
@@ -78,7 +90,9 @@ pub fn parse_eml(bytes: &[u8]) -> Result<Message, InquiryError> {
     attachments.truncate(MAX_ATTACHMENTS);
     links.truncate(MAX_LINKS);
     if text.trim().is_empty() && subject.is_none() && from.is_none() && attachments.is_empty() {
-        return Err(InquiryError::NotAnEmail("no e-mail headers or body found".into()));
+        return Err(InquiryError::NotAnEmail(
+            "no e-mail headers or body found".into(),
+        ));
     }
     if text.len() > MAX_MESSAGE_BYTES {
         let mut cut = MAX_MESSAGE_BYTES;
@@ -87,19 +101,33 @@ pub fn parse_eml(bytes: &[u8]) -> Result<Message, InquiryError> {
         }
         text.truncate(cut);
     }
-    Ok(Message { text, subject, from, reply_to, links, attachments })
+    Ok(Message {
+        text,
+        subject,
+        from,
+        reply_to,
+        links,
+        attachments,
+    })
 }
 
 /// Splits an mbox file into messages and parses each; a bad message gives an error for that entry.
 pub fn parse_mbox(bytes: &[u8]) -> Vec<Result<Message, InquiryError>> {
     if bytes.len() > MAX_MBOX_BYTES {
-        return vec![Err(InquiryError::TooLarge { size: bytes.len(), limit: MAX_MBOX_BYTES })];
+        return vec![Err(InquiryError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_MBOX_BYTES,
+        })];
     }
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut pos = 0;
     while pos < bytes.len() {
-        let end = bytes[pos..].iter().position(|b| *b == b'\n').map(|p| pos + p + 1).unwrap_or(bytes.len());
+        let end = bytes[pos..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map(|p| pos + p + 1)
+            .unwrap_or(bytes.len());
         if bytes[pos..end].starts_with(b"From ") {
             if let Some(s) = start {
                 out.push(parse_eml(&unescape_from(&bytes[s..pos])));
@@ -110,7 +138,9 @@ pub fn parse_mbox(bytes: &[u8]) -> Vec<Result<Message, InquiryError>> {
     }
     match start {
         Some(s) => out.push(parse_eml(&unescape_from(&bytes[s..]))),
-        None => out.push(Err(InquiryError::NotAnEmail("no \"From \" separator lines: not an mbox file".into()))),
+        None => out.push(Err(InquiryError::NotAnEmail(
+            "no \"From \" separator lines: not an mbox file".into(),
+        ))),
     }
     out
 }
@@ -161,7 +191,11 @@ fn push_text(out: &mut String, s: &str) {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         let tail = &rest[p + 1..];
-        match tail.find(';').filter(|e| *e <= 8).and_then(|e| decode_entity(&tail[..e]).map(|c| (c, e))) {
+        match tail
+            .find(';')
+            .filter(|e| *e <= 8)
+            .and_then(|e| decode_entity(&tail[..e]).map(|c| (c, e)))
+        {
             Some((c, e)) => {
                 out.push(c);
                 rest = &tail[e + 1..];
@@ -194,7 +228,9 @@ fn attr(tag: &str, name: &str) -> Option<String> {
         };
         let end = match q {
             Some(c) => body.find(c).unwrap_or(body.len()),
-            None => body.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(body.len()),
+            None => body
+                .find(|c: char| c.is_whitespace() || c == '>')
+                .unwrap_or(body.len()),
         };
         let mut out = String::new();
         push_text(&mut out, &body[..end]);
@@ -221,7 +257,12 @@ pub fn html_to_text(html: &str, links: &mut Vec<String>) -> String {
         let gt = after.find('>').unwrap_or(after.len());
         let tag = &after[..gt];
         rest = after.get(gt + 1..).unwrap_or("");
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         let closing = tag.starts_with('/');
         if let Some(end) = skip_until {
             if closing && name == end {
@@ -230,11 +271,23 @@ pub fn html_to_text(html: &str, links: &mut Vec<String>) -> String {
             continue;
         }
         match name.as_str() {
-            "script" | "style" | "head" | "title" if !closing => skip_until = Some(match name.as_str() { "script" => "script", "style" => "style", "head" => "head", _ => "title" }),
-            "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "h4" | "table" | "ul" | "ol" => out.push('\n'),
+            "script" | "style" | "head" | "title" if !closing => {
+                skip_until = Some(match name.as_str() {
+                    "script" => "script",
+                    "style" => "style",
+                    "head" => "head",
+                    _ => "title",
+                })
+            }
+            "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "h4" | "table" | "ul"
+            | "ol" => out.push('\n'),
             "td" | "th" => out.push(' '),
             "a" if !closing => {
-                if let Some(h) = attr(tag, "href").filter(|h| !h.is_empty() && !h.starts_with('#') && !h.to_ascii_lowercase().starts_with("mailto:")) {
+                if let Some(h) = attr(tag, "href").filter(|h| {
+                    !h.is_empty()
+                        && !h.starts_with('#')
+                        && !h.to_ascii_lowercase().starts_with("mailto:")
+                }) {
                     if links.len() < MAX_LINKS && !links.contains(&h) {
                         links.push(h.clone());
                     }
@@ -244,12 +297,12 @@ pub fn html_to_text(html: &str, links: &mut Vec<String>) -> String {
                 }
             }
             "a" => {
-                if let Some(h) = pending_href.pop().filter(|h| !h.is_empty()) {
-                    if !out.trim_end().ends_with(h.as_str()) {
-                        out.push_str(" (");
-                        out.push_str(&h);
-                        out.push(')');
-                    }
+                if let Some(h) = pending_href.pop().filter(|h| !h.is_empty())
+                    && !out.trim_end().ends_with(h.as_str())
+                {
+                    out.push_str(" (");
+                    out.push_str(&h);
+                    out.push(')');
                 }
             }
             _ => {}
@@ -287,8 +340,14 @@ mod tests {
     #[test]
     fn html_links_kept() {
         let mut links = Vec::new();
-        let t = html_to_text("<html><head><style>p{}</style></head><body><p>Please <a href=\"https://a1ibaba.com/x\">view order</a> &amp; reply</p><script>x()</script></body></html>", &mut links);
-        assert!(t.contains("view order (https://a1ibaba.com/x) & reply"), "{t}");
+        let t = html_to_text(
+            "<html><head><style>p{}</style></head><body><p>Please <a href=\"https://a1ibaba.com/x\">view order</a> &amp; reply</p><script>x()</script></body></html>",
+            &mut links,
+        );
+        assert!(
+            t.contains("view order (https://a1ibaba.com/x) & reply"),
+            "{t}"
+        );
         assert_eq!(links, vec!["https://a1ibaba.com/x".to_string()]);
     }
 
@@ -311,8 +370,15 @@ mod tests {
         assert_eq!(v[1].as_ref().unwrap().subject.as_deref(), Some("two"));
         assert!(v[0].as_ref().unwrap().text.contains("From here"));
         let big = vec![b'a'; MAX_MESSAGE_BYTES + 1];
-        assert!(matches!(parse_eml(&big), Err(InquiryError::TooLarge { .. })));
+        assert!(matches!(
+            parse_eml(&big),
+            Err(InquiryError::TooLarge { .. })
+        ));
         assert!(parse_eml(b"").is_err());
-        assert!(parse_mbox(b"no separators").first().is_some_and(|r| r.is_err()));
+        assert!(
+            parse_mbox(b"no separators")
+                .first()
+                .is_some_and(|r| r.is_err())
+        );
     }
 }

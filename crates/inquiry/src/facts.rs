@@ -58,8 +58,9 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 }
 
 const PLACE_FILLERS: &[&str] = &[
-    "port", "price", "prices", "term", "terms", "to", "at", "in", "basis", "de", "a", "au", "nach", "bis", "до", "para", "em",
-    ":", "-", "(", "puerto", "hafen", "порт", "the", "your", "our", "or", "/", "port:", "shipping", "delivery", "incoterm", "porto", "limanı",
+    "port", "price", "prices", "term", "terms", "to", "at", "in", "basis", "de", "a", "au", "nach",
+    "bis", "до", "para", "em", ":", "-", "(", "puerto", "hafen", "порт", "the", "your", "our",
+    "or", "/", "port:", "shipping", "delivery", "incoterm", "porto", "limanı",
 ];
 
 fn incoterm_place(d: &Doc, hits: &[Hit], h: &Hit) -> Option<String> {
@@ -69,11 +70,14 @@ fn incoterm_place(d: &Doc, hits: &[Hit], h: &Hit) -> Option<String> {
         j += 1;
         skipped += 1;
     }
-    if let Some(p) = hits.iter().find(|g| g.start == j && matches!(g.tag, Tag::Place(..) | Tag::Country(_))) {
-        if d.kind(j) == Some(Kind::Cjk) {
-            if let Tag::Place(name, _) | Tag::Country(name) = p.tag {
-                return Some(name.to_string());
-            }
+    if let Some(p) = hits
+        .iter()
+        .find(|g| g.start == j && matches!(g.tag, Tag::Place(..) | Tag::Country(_)))
+    {
+        if d.kind(j) == Some(Kind::Cjk)
+            && let Tag::Place(name, _) | Tag::Country(name) = p.tag
+        {
+            return Some(name.to_string());
         }
         return Some(d.span(p.start, p.end - 1).to_string());
     }
@@ -81,18 +85,37 @@ fn incoterm_place(d: &Doc, hits: &[Hit], h: &Hit) -> Option<String> {
         Some(Kind::Word) => {
             let o = d.orig(j);
             let cap = o.chars().next().is_some_and(|c| c.is_uppercase());
-            if !cap || hits.iter().any(|g| g.start == j && matches!(g.tag, Tag::Incoterm(_) | Tag::Pay(_) | Tag::Ask(_) | Tag::Buy)) {
+            if !cap
+                || hits.iter().any(|g| {
+                    g.start == j
+                        && matches!(
+                            g.tag,
+                            Tag::Incoterm(_) | Tag::Pay(_) | Tag::Ask(_) | Tag::Buy
+                        )
+                })
+            {
                 return None;
             }
             let mut b = j;
-            while b < j + 2 && d.kind(b + 1) == Some(Kind::Word) && d.orig(b + 1).chars().next().is_some_and(|c| c.is_uppercase()) && !PLACE_FILLERS.contains(&d.low(b + 1)) {
+            while b < j + 2
+                && d.kind(b + 1) == Some(Kind::Word)
+                && d.orig(b + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
+                && !PLACE_FILLERS.contains(&d.low(b + 1))
+            {
                 b += 1;
             }
             Some(d.span(j, b).to_string())
         }
         Some(Kind::Cjk) if !d.toks[j].space_before || skipped == 0 => {
             let t = d.orig(j);
-            let name: String = t.chars().take_while(|c| !matches!(c, '港' | '价' | '的' | '和')).take(6).collect();
+            let name: String = t
+                .chars()
+                .take_while(|c| !matches!(c, '港' | '价' | '的' | '和'))
+                .take(6)
+                .collect();
             if name.is_empty() { None } else { Some(name) }
         }
         _ => None,
@@ -100,18 +123,54 @@ fn incoterm_place(d: &Doc, hits: &[Hit], h: &Hit) -> Option<String> {
 }
 
 fn money_near(d: &Doc, from: usize) -> Option<String> {
-    let cur = |w: &str| matches!(w, "$" | "€" | "¥" | "£" | "usd" | "us$" | "eur" | "euro" | "euros" | "rmb" | "cny" | "dollars" | "美元" | "元" | "доллар" | "долларов" | "руб" | "aed" | "sar");
+    let cur = |w: &str| {
+        matches!(
+            w,
+            "$" | "€"
+                | "¥"
+                | "£"
+                | "usd"
+                | "us$"
+                | "eur"
+                | "euro"
+                | "euros"
+                | "rmb"
+                | "cny"
+                | "dollars"
+                | "美元"
+                | "元"
+                | "доллар"
+                | "долларов"
+                | "руб"
+                | "aed"
+                | "sar"
+        )
+    };
     for i in from..(from + 8).min(d.toks.len()) {
         let w = d.low(i);
         let starts_digit = w.starts_with(|c: char| c.is_ascii_digit());
         if starts_digit {
             let n = crate::numbers::number_at(d, i)?;
-            let before = if i > 0 && cur(d.low(i - 1)) { Some(d.orig(i - 1)) } else if i > 1 && d.low(i - 1) == "$" && d.low(i - 2) == "us" { Some("US$") } else { None };
-            let after = if cur(&n.suffix) { Some(n.suffix.clone()) } else if cur(d.low(n.next)) { Some(d.orig(n.next).to_string()) } else { None };
+            let before = if i > 0 && cur(d.low(i - 1)) {
+                Some(d.orig(i - 1))
+            } else if i > 1 && d.low(i - 1) == "$" && d.low(i - 2) == "us" {
+                Some("US$")
+            } else {
+                None
+            };
+            let after = if cur(&n.suffix) {
+                Some(n.suffix.clone())
+            } else if cur(d.low(n.next)) {
+                Some(d.orig(n.next).to_string())
+            } else {
+                None
+            };
             let num = format!("{}", n.value);
             let cur_s = before.map(|s| s.to_string()).or(after);
             return Some(match cur_s {
-                Some(c) if c.len() <= 2 && !c.chars().all(|x| x.is_ascii_alphabetic()) => format!("{c}{num}"),
+                Some(c) if c.len() <= 2 && !c.chars().all(|x| x.is_ascii_alphabetic()) => {
+                    format!("{c}{num}")
+                }
                 Some(c) => format!("{} {num}", c.to_uppercase()),
                 None => num,
             });
@@ -138,21 +197,33 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit], flags: &[u8]) -> (Facts, Si
         match h.tag {
             Tag::Cert(c) if upper_required(d, h, c) => push_unique(&mut certs, c),
             Tag::Incoterm(c) if incoterm.is_none() => {
-                let short = c.len() == 3 && d.kind(h.start) == Some(Kind::Word) && h.end == h.start + 1;
+                let short =
+                    c.len() == 3 && d.kind(h.start) == Some(Kind::Word) && h.end == h.start + 1;
                 let o = d.orig(h.start);
-                let looks_code = !short || o.chars().all(|x| x.is_uppercase()) || o.chars().all(|x| x.is_lowercase());
+                let looks_code = !short
+                    || o.chars().all(|x| x.is_uppercase())
+                    || o.chars().all(|x| x.is_lowercase());
                 if looks_code {
                     incoterm = Some((c.to_string(), incoterm_place(d, hits, h)));
                 }
             }
-            Tag::Country(c) if market.is_none() && c != "China" && upper_required(d, h, if d.low(h.start).len() <= 3 { "US" } else { c }) => {
+            Tag::Country(c)
+                if market.is_none()
+                    && c != "China"
+                    && upper_required(d, h, if d.low(h.start).len() <= 3 { "US" } else { c }) =>
+            {
                 market = Some(c)
             }
             Tag::CountryAdj(c) if market.is_none() => {
-                let next_market = hits.iter().any(|g| (g.start == h.end || g.end == h.start) && matches!(g.tag, Tag::MarketWord))
-                    || matches!(d.low(h.end), "customers" | "clients" | "buyers" | "market" | "standard" | "standards")
-                    || d.kind(h.start) == Some(Kind::Cjk);
-                if next_market && upper_required(d, h, if d.low(h.start).len() <= 3 { "US" } else { c }) {
+                let next_market = hits.iter().any(|g| {
+                    (g.start == h.end || g.end == h.start) && matches!(g.tag, Tag::MarketWord)
+                }) || matches!(
+                    d.low(h.end),
+                    "customers" | "clients" | "buyers" | "market" | "standard" | "standards"
+                ) || d.kind(h.start) == Some(Kind::Cjk);
+                if next_market
+                    && upper_required(d, h, if d.low(h.start).len() <= 3 { "US" } else { c })
+                {
                     market = Some(c);
                 }
             }
@@ -174,7 +245,9 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit], flags: &[u8]) -> (Facts, Si
             Tag::Pay(p) => {
                 sig.payment_mentioned = true;
                 if p == "deposit" && h.start >= 1 && d.low(h.start - 1) == "%" {
-                    let pct = d.span(h.start.saturating_sub(2), h.start - 1).replace(' ', "");
+                    let pct = d
+                        .span(h.start.saturating_sub(2), h.start - 1)
+                        .replace(' ', "");
                     push_unique(&mut pay, &format!("{pct} deposit"));
                 } else if p != "payment terms" {
                     push_unique(&mut pay, p);
@@ -213,7 +286,9 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit], flags: &[u8]) -> (Facts, Si
     {
         place = Some(p.clone());
     }
-    let target_market = market.or(place_fallback.map(|(_, c)| c)).map(str::to_string);
+    let target_market = market
+        .or(place_fallback.map(|(_, c)| c))
+        .map(str::to_string);
     let text = &msg.text;
     let buyer = Buyer {
         company: buyer::company(d, flags),
@@ -229,7 +304,11 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit], flags: &[u8]) -> (Facts, Si
         incoterm,
         place,
         target_market,
-        payment_terms: if pay.is_empty() { None } else { Some(pay.join(", ")) },
+        payment_terms: if pay.is_empty() {
+            None
+        } else {
+            Some(pay.join(", "))
+        },
         asks_lead_time: lead,
         asks_sample: sample,
         asks_moq: moq,

@@ -74,12 +74,17 @@ pub fn url_words(text: &str) -> impl Iterator<Item = &str> {
     std::iter::from_fn(move || {
         while pos + 4 <= b.len() {
             let rest = &b[pos..];
-            let off = rest.windows(4).position(|w| w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"www."))?;
+            let off = rest
+                .windows(4)
+                .position(|w| w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"www."))?;
             let start = pos + off;
             let prev_ok = start == 0 || !b[start - 1].is_ascii_alphanumeric();
             let end = b[start..]
                 .iter()
-                .position(|c| c.is_ascii_whitespace() || matches!(c, b'<' | b'>' | b'(' | b')' | b'"' | b'\'' | b',' | b';'))
+                .position(|c| {
+                    c.is_ascii_whitespace()
+                        || matches!(c, b'<' | b'>' | b'(' | b')' | b'"' | b'\'' | b',' | b';')
+                })
                 .map_or(b.len(), |e| start + e);
             pos = end.max(start + 4);
             if prev_ok && text.is_char_boundary(start) && text.is_char_boundary(end) {

@@ -21,7 +21,11 @@ fn opt_str(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, String
 
 fn str_list(obj: &Map<String, Value>, key: &str) -> Vec<String> {
     match obj.get(key) {
-        Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).take(256).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .take(256)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -30,7 +34,13 @@ fn str_list(obj: &Map<String, Value>, key: &str) -> Vec<String> {
 pub fn analyze_jsonl_line(line: &str) -> Value {
     let limit = MAX_MESSAGE_BYTES * 2 + 64 * 1024;
     if line.len() > limit {
-        return error(Value::Null, &format!("line too large: {} bytes, the limit is {limit} bytes", line.len()));
+        return error(
+            Value::Null,
+            &format!(
+                "line too large: {} bytes, the limit is {limit} bytes",
+                line.len()
+            ),
+        );
     }
     let v: Value = match serde_json::from_str(line.trim()) {
         Ok(v) => v,
@@ -46,13 +56,30 @@ pub fn analyze_jsonl_line(line: &str) -> Value {
         Some(_) => return error(id, "\"text\" must be a string"),
     };
     if text.len() > MAX_MESSAGE_BYTES {
-        return error(id, &format!("message too large: {} bytes, the limit is {MAX_MESSAGE_BYTES} bytes", text.len()));
+        return error(
+            id,
+            &format!(
+                "message too large: {} bytes, the limit is {MAX_MESSAGE_BYTES} bytes",
+                text.len()
+            ),
+        );
     }
-    let (subject, from, reply_to) = match (opt_str(&obj, "subject"), opt_str(&obj, "from"), opt_str(&obj, "reply_to")) {
+    let (subject, from, reply_to) = match (
+        opt_str(&obj, "subject"),
+        opt_str(&obj, "from"),
+        opt_str(&obj, "reply_to"),
+    ) {
         (Ok(s), Ok(f), Ok(r)) => (s, f, r),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return error(id, &e),
     };
-    let msg = Message { text, subject, from, reply_to, links: str_list(&obj, "links"), attachments: str_list(&obj, "attachments") };
+    let msg = Message {
+        text,
+        subject,
+        from,
+        reply_to,
+        links: str_list(&obj, "links"),
+        attachments: str_list(&obj, "attachments"),
+    };
     let analysis = analyze(&msg);
     let mut out = Map::new();
     out.insert("id".into(), id);
@@ -63,7 +90,9 @@ pub fn analyze_jsonl_line(line: &str) -> Value {
             }
             Value::Object(out)
         }
-        _ => json!({"id": out.get("id").cloned().unwrap_or(Value::Null), "error": "internal error: analysis not serialisable"}),
+        _ => {
+            json!({"id": out.get("id").cloned().unwrap_or(Value::Null), "error": "internal error: analysis not serialisable"})
+        }
     }
 }
 
@@ -73,7 +102,9 @@ mod tests {
 
     #[test]
     fn good_line_has_id_first() {
-        let v = analyze_jsonl_line(r#"{"id": 7, "text": "Need 1000 pcs 100W LED flood lights, IP65, CE, FOB Ningbo, to Germany, lead time?"}"#);
+        let v = analyze_jsonl_line(
+            r#"{"id": 7, "text": "Need 1000 pcs 100W LED flood lights, IP65, CE, FOB Ningbo, to Germany, lead time?"}"#,
+        );
         let s = v.to_string();
         assert!(s.starts_with("{\"id\":7,\"language\""), "{s}");
         assert_eq!(v["completeness"]["grade"], "high");
@@ -83,9 +114,23 @@ mod tests {
     #[test]
     fn bad_lines() {
         assert_eq!(analyze_jsonl_line("{oops")["id"], Value::Null);
-        assert!(analyze_jsonl_line("{oops")["error"].as_str().unwrap().starts_with("invalid JSON"));
-        assert_eq!(analyze_jsonl_line(r#"{"id":"a"}"#)["error"], "missing \"text\" field");
-        assert_eq!(analyze_jsonl_line(r#"{"id":"a","text":5}"#)["error"], "\"text\" must be a string");
-        assert_eq!(analyze_jsonl_line("[1,2]")["error"], "each line must be a JSON object");
+        assert!(
+            analyze_jsonl_line("{oops")["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("invalid JSON")
+        );
+        assert_eq!(
+            analyze_jsonl_line(r#"{"id":"a"}"#)["error"],
+            "missing \"text\" field"
+        );
+        assert_eq!(
+            analyze_jsonl_line(r#"{"id":"a","text":5}"#)["error"],
+            "\"text\" must be a string"
+        );
+        assert_eq!(
+            analyze_jsonl_line("[1,2]")["error"],
+            "each line must be a JSON object"
+        );
     }
 }

@@ -60,7 +60,10 @@ impl std::fmt::Display for InquiryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             InquiryError::TooLarge { size, limit } => {
-                write!(f, "message too large: {size} bytes, the limit is {limit} bytes")
+                write!(
+                    f,
+                    "message too large: {size} bytes, the limit is {limit} bytes"
+                )
             }
             InquiryError::NotAnEmail(why) => write!(f, "not a readable e-mail: {why}"),
             InquiryError::BadRecord(why) => write!(f, "bad record: {why}"),

@@ -17,7 +17,9 @@ pub struct NumAt {
 /// Serialises a quantity as an integer when it is whole, otherwise as a float; `None` as null.
 pub fn serialize_quantity<S: serde::Serializer>(q: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match q {
-        Some(v) if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 => s.serialize_i64(*v as i64),
+        Some(v) if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 => {
+            s.serialize_i64(*v as i64)
+        }
         Some(v) if v.is_finite() => s.serialize_f64(*v),
         _ => s.serialize_none(),
     }
@@ -106,7 +108,10 @@ pub fn parse_cjk_number(s: &str) -> Option<(f64, usize)> {
 }
 
 pub const NUMBER_WORDS: &[&str] = &[
-    "one", "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dos", "zwei", "deux", "dois", "duas", "tres", "drei", "trois", "três", "cinco", "fünf", "cinq", "diez", "zehn", "dix", "dez",
+    "one", "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "dozen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "dos", "zwei", "deux", "dois", "duas", "tres", "drei", "trois",
+    "três", "cinco", "fünf", "cinq", "diez", "zehn", "dix", "dez",
 ];
 
 fn word_value(w: &str) -> Option<u64> {
@@ -146,7 +151,9 @@ pub fn multiplier_word(w: &str) -> Option<f64> {
         "hundred" | "hundert" | "cien" | "cent" | "cem" => 100.0,
         "thousand" | "k" | "mil" | "mille" | "tausend" | "тыс" | "тысяч" | "тысячи" | "тысяча"
         | "bin" | "tys" | "tysięcy" | "nghìn" | "ngàn" | "ألف" | "آلاف" => 1000.0,
-        "million" | "millions" | "mio" | "millón" | "millones" | "milhão" | "млн" => 1_000_000.0,
+        "million" | "millions" | "mio" | "millón" | "millones" | "milhão" | "млн" => {
+            1_000_000.0
+        }
         _ => return None,
     })
 }
@@ -187,7 +194,10 @@ pub fn number_at(d: &Doc, i: usize) -> Option<NumAt> {
                         && int_part.len() <= 3
                         && d.low(j).len() == 3
                         && d.low(j).bytes().all(|b| b.is_ascii_digit())
-                        && d.low(j + 1).chars().next().is_none_or(|c| !c.is_ascii_digit());
+                        && d.low(j + 1)
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_ascii_digit());
                     if space_ok {
                         int_part.push_str(d.low(j));
                         j += 1;
@@ -219,9 +229,10 @@ pub fn number_at(d: &Doc, i: usize) -> Option<NumAt> {
                     }
                 }
             }
-            let mut value: f64 = format!("{int_part}.{}", if frac.is_empty() { "0" } else { &frac })
-                .parse()
-                .ok()?;
+            let mut value: f64 =
+                format!("{int_part}.{}", if frac.is_empty() { "0" } else { &frac })
+                    .parse()
+                    .ok()?;
             // Glued or following CJK / word multipliers: 1万, 1.5万, 5 mil, 2 thousand.
             if suffix.is_empty() && d.kind(j) == Some(Kind::Cjk) && !d.toks[j].space_before {
                 let cj = d.low(j);
@@ -275,9 +286,7 @@ fn words_number(d: &Doc, i: usize) -> Option<NumAt> {
             } else {
                 current = current.max(1.0) * m;
             }
-        } else if w == "and" && any && word_value(d.low(j + 1)).is_some() {
-        } else if w == "-" && any {
-        } else {
+        } else if !(any && (w == "-" || (w == "and" && word_value(d.low(j + 1)).is_some()))) {
             break;
         }
         j += 1;

@@ -8,21 +8,188 @@ use crate::text::{Doc, Kind};
 
 /// Words that end or cannot start a product phrase.
 const STOP: &[&str] = &[
-    "for", "with", "to", "in", "at", "from", "and", "or", "by", "on", "per", "the", "a", "an", "of", "our", "your",
-    "please", "pls", "plz", "kindly", "we", "i", "need", "want", "is", "are", "which", "that", "as", "if", "each",
-    "price", "prices", "quote", "quotation", "offer", "delivery", "lead", "payment", "fob", "cif", "exw", "ddp", "cfr", "dap",
-    "para", "por", "con", "de", "del", "la", "el", "los", "las", "y", "en", "un", "una", "für", "mit", "und", "der", "die",
-    "das", "nach", "zu", "pour", "avec", "et", "le", "les", "des", "du", "au", "для", "с", "и", "в", "на", "по", "com",
-    "e", "do", "da", "em", "no", "na", "için", "ile", "ve", "dla", "z", "i", "w", "cho", "và", "với", "per", "con",
-    "urgently", "asap", "only", "monthly", "via", "urgent", "immediately", "each", "every", "total", "can", "could", "would", "will", "be", "it", "this", "these", "those", "some", "any", "also", "about", "around",
+    "for",
+    "with",
+    "to",
+    "in",
+    "at",
+    "from",
+    "and",
+    "or",
+    "by",
+    "on",
+    "per",
+    "the",
+    "a",
+    "an",
+    "of",
+    "our",
+    "your",
+    "please",
+    "pls",
+    "plz",
+    "kindly",
+    "we",
+    "i",
+    "need",
+    "want",
+    "is",
+    "are",
+    "which",
+    "that",
+    "as",
+    "if",
+    "each",
+    "price",
+    "prices",
+    "quote",
+    "quotation",
+    "offer",
+    "delivery",
+    "lead",
+    "payment",
+    "fob",
+    "cif",
+    "exw",
+    "ddp",
+    "cfr",
+    "dap",
+    "para",
+    "por",
+    "con",
+    "de",
+    "del",
+    "la",
+    "el",
+    "los",
+    "las",
+    "y",
+    "en",
+    "un",
+    "una",
+    "für",
+    "mit",
+    "und",
+    "der",
+    "die",
+    "das",
+    "nach",
+    "zu",
+    "pour",
+    "avec",
+    "et",
+    "le",
+    "les",
+    "des",
+    "du",
+    "au",
+    "для",
+    "с",
+    "и",
+    "в",
+    "на",
+    "по",
+    "com",
+    "e",
+    "do",
+    "da",
+    "em",
+    "no",
+    "na",
+    "için",
+    "ile",
+    "ve",
+    "dla",
+    "z",
+    "i",
+    "w",
+    "cho",
+    "và",
+    "với",
+    "per",
+    "con",
+    "urgently",
+    "asap",
+    "only",
+    "monthly",
+    "via",
+    "urgent",
+    "immediately",
+    "each",
+    "every",
+    "total",
+    "can",
+    "could",
+    "would",
+    "will",
+    "be",
+    "it",
+    "this",
+    "these",
+    "those",
+    "some",
+    "any",
+    "also",
+    "about",
+    "around",
 ];
 
 /// Nouns that make a phrase about the seller, not a product ("a reliable supplier").
 const NOT_PRODUCT: &[&str] = &[
-    "supplier", "suppliers", "partner", "partners", "manufacturer", "manufacturers", "factory", "company",
-    "cooperation", "business", "catalog", "catalogue", "price", "list", "quotation", "information", "info",
-    "details", "products", "product", "items", "goods", "samples", "sample", "you", "them", "it", "more",
-    "order", "orders", "invoice", "proforma", "document", "documents", "file", "pdf", "attachment", "specification", "specifications", "buying", "purchasing", "importing", "cooperating", "working", "doing", "something", "proveedor", "proveedores", "lieferant", "fournisseur", "поставщика", "fornecedor", "agent", "distributor",
+    "supplier",
+    "suppliers",
+    "partner",
+    "partners",
+    "manufacturer",
+    "manufacturers",
+    "factory",
+    "company",
+    "cooperation",
+    "business",
+    "catalog",
+    "catalogue",
+    "price",
+    "list",
+    "quotation",
+    "information",
+    "info",
+    "details",
+    "products",
+    "product",
+    "items",
+    "goods",
+    "samples",
+    "sample",
+    "you",
+    "them",
+    "it",
+    "more",
+    "order",
+    "orders",
+    "invoice",
+    "proforma",
+    "document",
+    "documents",
+    "file",
+    "pdf",
+    "attachment",
+    "specification",
+    "specifications",
+    "buying",
+    "purchasing",
+    "importing",
+    "cooperating",
+    "working",
+    "doing",
+    "something",
+    "proveedor",
+    "proveedores",
+    "lieferant",
+    "fournisseur",
+    "поставщика",
+    "fornecedor",
+    "agent",
+    "distributor",
 ];
 
 fn is_stop(w: &str) -> bool {
@@ -40,8 +207,23 @@ fn is_unit_or_num(d: &Doc, i: usize, hits: &[Hit]) -> bool {
 
 /// Phrase of up to `max` Word tokens from `i`, ending at punctuation or a stop word.
 fn phrase_from(d: &Doc, mut i: usize, max: usize, hits: &[Hit]) -> Option<(usize, usize)> {
-    while matches!(d.low(i), "of" | "de" | "x" | "-" | ":" | "the" | "a" | "an" | "des" | "du" | "do" | "da" | "dos" | "das" | "of the")
-        && d.kind(i).is_some()
+    while matches!(
+        d.low(i),
+        "of" | "de"
+            | "x"
+            | "-"
+            | ":"
+            | "the"
+            | "a"
+            | "an"
+            | "des"
+            | "du"
+            | "do"
+            | "da"
+            | "dos"
+            | "das"
+            | "of the"
+    ) && d.kind(i).is_some()
     {
         i += 1;
     }
@@ -50,11 +232,30 @@ fn phrase_from(d: &Doc, mut i: usize, max: usize, hits: &[Hit]) -> Option<(usize
     while end < d.toks.len() && end - start < max {
         let k = d.kind(end);
         let w = d.low(end);
-        let hyphen = d.is_punct(end, '-') && d.kind(end + 1) == Some(Kind::Word) && !d.toks[end + 1].space_before;
+        let hyphen = d.is_punct(end, '-')
+            && d.kind(end + 1) == Some(Kind::Word)
+            && !d.toks[end + 1].space_before;
         let ok = match k {
-            Some(Kind::Word) => !is_stop(w) && !covered_by(hits, end, |t| matches!(t, Tag::Incoterm(_) | Tag::Buy | Tag::Ask(_) | Tag::Country(_) | Tag::Place(..))),
+            Some(Kind::Word) => {
+                !is_stop(w)
+                    && !covered_by(hits, end, |t| {
+                        matches!(
+                            t,
+                            Tag::Incoterm(_)
+                                | Tag::Buy
+                                | Tag::Ask(_)
+                                | Tag::Country(_)
+                                | Tag::Place(..)
+                        )
+                    })
+            }
             Some(Kind::Punct) => hyphen || (w == "/" && end > start),
-            Some(Kind::Cjk) => end > start && !d.toks[end].space_before && w.chars().count() <= 3 && covered_by(hits, end, |t| matches!(t, Tag::Product(_))),
+            Some(Kind::Cjk) => {
+                end > start
+                    && !d.toks[end].space_before
+                    && w.chars().count() <= 3
+                    && covered_by(hits, end, |t| matches!(t, Tag::Product(_)))
+            }
             _ => false,
         };
         if !ok {
@@ -82,7 +283,9 @@ fn acceptable(d: &Doc, a: usize, b: usize, hits: &[Hit]) -> bool {
             has_letters = true;
         }
     }
-    if covered_by(hits, a, |t| matches!(t, Tag::Generic)) && !(a..=b).any(|i| covered_by(hits, i, |t| matches!(t, Tag::Product(_)))) {
+    if covered_by(hits, a, |t| matches!(t, Tag::Generic))
+        && !(a..=b).any(|i| covered_by(hits, i, |t| matches!(t, Tag::Product(_))))
+    {
         return false;
     }
     has_letters
@@ -112,7 +315,21 @@ pub fn product(d: &Doc, hits: &[Hit], qty_after: Option<usize>) -> Option<(Strin
             let p = a - 1;
             let w = d.low(p);
             let ok = match d.kind(p) {
-                Some(Kind::Word) => !is_stop(w) && !covered_by(hits, p, |t| matches!(t, Tag::Buy | Tag::Intro | Tag::Unit(_) | Tag::Generic | Tag::Ask(_) | Tag::Incoterm(_))) && !w.bytes().all(|c| c.is_ascii_digit()),
+                Some(Kind::Word) => {
+                    !is_stop(w)
+                        && !covered_by(hits, p, |t| {
+                            matches!(
+                                t,
+                                Tag::Buy
+                                    | Tag::Intro
+                                    | Tag::Unit(_)
+                                    | Tag::Generic
+                                    | Tag::Ask(_)
+                                    | Tag::Incoterm(_)
+                            )
+                        })
+                        && !w.bytes().all(|c| c.is_ascii_digit())
+                }
                 Some(Kind::Punct) => w == "-" && !d.toks[p].space_before,
                 _ => false,
             };
@@ -124,7 +341,11 @@ pub fn product(d: &Doc, hits: &[Hit], qty_after: Option<usize>) -> Option<(Strin
         }
         let mut b = h.end - 1;
         for g in hits {
-            if matches!(g.tag, Tag::Product(_)) && g.start <= b + 1 && g.end > b + 1 && d.kind(g.start) == Some(Kind::Word) {
+            if matches!(g.tag, Tag::Product(_))
+                && g.start <= b + 1
+                && g.end > b + 1
+                && d.kind(g.start) == Some(Kind::Word)
+            {
                 b = g.end - 1;
             }
         }
@@ -141,8 +362,11 @@ pub fn product(d: &Doc, hits: &[Hit], qty_after: Option<usize>) -> Option<(Strin
         let mut s = h.end;
         // skip a quantity between the phrase and the product
         loop {
-            let digits_next = !d.low(s + 1).is_empty() && d.low(s + 1).bytes().all(|b| b.is_ascii_digit());
-            if (s < d.toks.len() && is_unit_or_num(d, s, hits)) || (matches!(d.low(s), "," | ".") && digits_next) {
+            let digits_next =
+                !d.low(s + 1).is_empty() && d.low(s + 1).bytes().all(|b| b.is_ascii_digit());
+            if (s < d.toks.len() && is_unit_or_num(d, s, hits))
+                || (matches!(d.low(s), "," | ".") && digits_next)
+            {
                 s += 1;
             } else {
                 break;
@@ -160,8 +384,9 @@ pub fn product(d: &Doc, hits: &[Hit], qty_after: Option<usize>) -> Option<(Strin
 
 fn cjk_phrase(d: &Doc, h: &Hit) -> String {
     const CUT: &[char] = &[
-        '要', '需', '买', '购', '求', '的', '个', '件', '套', '台', '只', '和', '与', '是', '请', '报', '价', '我', '们', '您', '你', '些',
-        '批', '想', '询', '盘', '对', '有', '在', '为', '用', '给', '吨', '米', '箱', 'の', 'を', 'が', 'は', 'に', 'で', 'と', '、',
+        '要', '需', '买', '购', '求', '的', '个', '件', '套', '台', '只', '和', '与', '是', '请',
+        '报', '价', '我', '们', '您', '你', '些', '批', '想', '询', '盘', '对', '有', '在', '为',
+        '用', '给', '吨', '米', '箱', 'の', 'を', 'が', 'は', 'に', 'で', 'と', '、',
     ];
     let tok = d.low(h.start);
     let t0 = d.toks[h.start].l0;
@@ -171,7 +396,10 @@ fn cjk_phrase(d: &Doc, h: &Hit) -> String {
     let after = tok.get(rel..).unwrap_or("");
     let mut start = before.len();
     for (count, (idx, c)) in before.char_indices().rev().enumerate() {
-        if CUT.contains(&c) || count >= 6 || crate::numbers::parse_cjk_number(&before[idx..]).is_some() {
+        if CUT.contains(&c)
+            || count >= 6
+            || crate::numbers::parse_cjk_number(&before[idx..]).is_some()
+        {
             break;
         }
         start = idx;

@@ -4,8 +4,8 @@
 //! keeping them apart (a `5000K` is a colour temperature, not a quantity).
 
 use crate::lexicon::{self, Hit, Tag};
-use crate::numbers::{self, NumAt};
 use crate::lexicon::{FLAG_MODEL, FLAG_NUMBER};
+use crate::numbers::{self, NumAt};
 use crate::text::{Doc, Kind};
 
 /// A quantity candidate.
@@ -19,14 +19,44 @@ pub struct Qty {
 }
 
 const COUNT_UNITS: &[&str] = &[
-    "pcs", "units", "sets", "pairs", "cartons", "pallets", "containers", "tons", "rolls", "bags",
-    "bottles", "dozen",
+    "pcs",
+    "units",
+    "sets",
+    "pairs",
+    "cartons",
+    "pallets",
+    "containers",
+    "tons",
+    "rolls",
+    "bags",
+    "bottles",
+    "dozen",
 ];
 
 const QTY_LABELS: &[&str] = &[
-    "qty", "quantity", "quantities", "q'ty", "amount", "volume", "cantidad", "menge", "anzahl",
-    "quantité", "количество", "объем", "объём", "quantidade", "miktar", "ilość", "số", "lượng",
-    "الكمية", "kiekis", "quantità", "数量", "数",
+    "qty",
+    "quantity",
+    "quantities",
+    "q'ty",
+    "amount",
+    "volume",
+    "cantidad",
+    "menge",
+    "anzahl",
+    "quantité",
+    "количество",
+    "объем",
+    "объём",
+    "quantidade",
+    "miktar",
+    "ilość",
+    "số",
+    "lượng",
+    "الكمية",
+    "kiekis",
+    "quantità",
+    "数量",
+    "数",
 ];
 
 fn container_type(s: &str) -> Option<String> {
@@ -74,7 +104,23 @@ fn is_money_context(d: &Doc, i: usize) -> bool {
     let p = d.low(i - 1);
     matches!(
         p,
-        "$" | "€" | "¥" | "£" | "₽" | "usd" | "us" | "eur" | "euro" | "rmb" | "cny" | "aud" | "gbp" | "jpy" | "r" | "sar" | "aed" | "us$"
+        "$" | "€"
+            | "¥"
+            | "£"
+            | "₽"
+            | "usd"
+            | "us"
+            | "eur"
+            | "euro"
+            | "rmb"
+            | "cny"
+            | "aud"
+            | "gbp"
+            | "jpy"
+            | "r"
+            | "sar"
+            | "aed"
+            | "us$"
     ) || (i >= 2 && d.low(i - 2) == "us" && p == "$")
 }
 
@@ -108,14 +154,26 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
     while i < n {
         // Containers: "2x40HQ", "2 x 40HQ", "2*40'HQ", "one 40HQ", bare "40HQ".
         let maybe_number = match d.toks[i].kind {
-            Kind::Word => d.low(i).as_bytes()[0].is_ascii_digit() || flags.get(i).is_some_and(|f| f & FLAG_NUMBER != 0),
+            Kind::Word => {
+                d.low(i).as_bytes()[0].is_ascii_digit()
+                    || flags.get(i).is_some_and(|f| f & FLAG_NUMBER != 0)
+            }
             Kind::Cjk => true,
             Kind::Punct => false,
         };
-        let num_here = if maybe_number { numbers::number_at(d, i) } else { None };
+        let num_here = if maybe_number {
+            numbers::number_at(d, i)
+        } else {
+            None
+        };
         if let Some(num) = &num_here {
             if let Some(t) = container_type(&num.suffix) {
-                out.push(Qty { value: num.value, unit: Some(t), after: num.next, priority: 3 });
+                out.push(Qty {
+                    value: num.value,
+                    unit: Some(t),
+                    after: num.next,
+                    priority: 3,
+                });
                 i = num.next;
                 continue;
             }
@@ -124,15 +182,29 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
                 j += 1;
             }
             if let Some((t, next)) = container_at(d, j).filter(|_| num.suffix.is_empty() && j > i) {
-                out.push(Qty { value: num.value, unit: Some(t), after: next, priority: 3 });
+                out.push(Qty {
+                    value: num.value,
+                    unit: Some(t),
+                    after: next,
+                    priority: 3,
+                });
                 i = next;
                 continue;
             }
         }
         if let Some((t, next)) = container_at(d, i) {
             let prev = if i > 0 { d.low(i - 1) } else { "" };
-            let value: f64 = if matches!(prev, "a" | "one" | "1") { 1.0 } else { 0.0 };
-            out.push(Qty { value: value.max(1.0), unit: Some(t), after: next, priority: 0 });
+            let value: f64 = if matches!(prev, "a" | "one" | "1") {
+                1.0
+            } else {
+                0.0
+            };
+            out.push(Qty {
+                value: value.max(1.0),
+                unit: Some(t),
+                after: next,
+                priority: 0,
+            });
             i = next;
             continue;
         }
@@ -152,7 +224,11 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
         let mut value = num.value;
         let mut unit = unit_after(d, &num);
         if unit.is_none() && num.suffix == "k" {
-            let alt = NumAt { value, next: num.next, suffix: String::new() };
+            let alt = NumAt {
+                value,
+                next: num.next,
+                suffix: String::new(),
+            };
             if let Some(u) = unit_after(d, &alt) {
                 value *= 1000.0;
                 unit = Some(u);
@@ -166,11 +242,21 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
             Some((u, next)) => {
                 let priority = if COUNT_UNITS.contains(&u) { 2 } else { 1 };
                 let priority = if labelled { priority + 1 } else { priority };
-                out.push(Qty { value, unit: Some(u.to_string()), after: next, priority });
+                out.push(Qty {
+                    value,
+                    unit: Some(u.to_string()),
+                    after: next,
+                    priority,
+                });
                 i = next;
             }
             None if labelled && num.suffix.is_empty() && value >= 1.0 => {
-                out.push(Qty { value, unit: None, after: num.next, priority: 1 });
+                out.push(Qty {
+                    value,
+                    unit: None,
+                    after: num.next,
+                    priority: 1,
+                });
                 i = num.next;
             }
             None => i = num.next.max(i + 1),
@@ -186,12 +272,23 @@ fn noun_unit(d: &Doc, hits: &[Hit], from: usize) -> Option<(&'static str, usize)
         if d.kind(j) != Some(Kind::Word) || (j > from && !d.toks[j].space_before) {
             return None;
         }
-        if let Some(h) = hits.iter().find(|h| h.start == j && matches!(h.tag, Tag::Product(_))) {
-            let unit = (from..h.end).rev().find_map(|k| lexicon::unit_of(d.low(k))).unwrap_or("pcs");
+        if let Some(h) = hits
+            .iter()
+            .find(|h| h.start == j && matches!(h.tag, Tag::Product(_)))
+        {
+            let unit = (from..h.end)
+                .rev()
+                .find_map(|k| lexicon::unit_of(d.low(k)))
+                .unwrap_or("pcs");
             return Some((unit, from));
         }
         let w = d.low(j);
-        if w.chars().any(|c| c.is_ascii_digit()) || w.len() < 2 || hits.iter().any(|h| h.start == j && !matches!(h.tag, Tag::Material(_) | Tag::CountryAdj(_))) {
+        if w.chars().any(|c| c.is_ascii_digit())
+            || w.len() < 2
+            || hits
+                .iter()
+                .any(|h| h.start == j && !matches!(h.tag, Tag::Material(_) | Tag::CountryAdj(_)))
+        {
             return None;
         }
     }
@@ -210,12 +307,19 @@ fn cjk_quantities(d: &Doc, i: usize, out: &mut Vec<Qty>) {
         };
         skip_to = off + used;
         let rest = &s[off + used..];
-        if rest.starts_with("个月") || (c == '一' && used == c.len_utf8() && !rest.starts_with(['台', '套', '吨', '柜'])) {
+        if rest.starts_with("个月")
+            || (c == '一' && used == c.len_utf8() && !rest.starts_with(['台', '套', '吨', '柜']))
+        {
             continue;
         }
         if let Some(u) = lexicon::unit_of(rest) {
             let priority = if COUNT_UNITS.contains(&u) { 2 } else { 1 };
-            out.push(Qty { value: v, unit: Some(u.to_string()), after: i + 1, priority });
+            out.push(Qty {
+                value: v,
+                unit: Some(u.to_string()),
+                after: i + 1,
+                priority,
+            });
         }
     }
 }
@@ -234,14 +338,19 @@ fn spec_of_suffix(value: f64, suffix: &str, raw: &str) -> Option<String> {
         "v" | "vac" | "vdc" | "kv" => true,
         "mm" | "cm" | "inch" | "inches" | "ft" | "mm2" | "awg" => true,
         "kg" | "%" | "вт" | "квт" | "в" | "мм" | "см" | "ач" | "лм" | "г" => true,
-        "gsm" | "g" | "oz" | "lm" | "lumens" | "mah" | "ah" | "kwh" | "hz" | "kva" | "hp" | "bar" | "psi" | "a" | "ma" | "l" | "ml" | "mic" | "micron" | "d" | "cc" | "t" | "nm" | "rpm" => true,
+        "gsm" | "g" | "oz" | "lm" | "lumens" | "mah" | "ah" | "kwh" | "hz" | "kva" | "hp"
+        | "bar" | "psi" | "a" | "ma" | "l" | "ml" | "mic" | "micron" | "d" | "cc" | "t" | "nm"
+        | "rpm" => true,
         _ => false,
     };
     if ok {
         return Some(raw.to_string());
     }
     // Dimensions glued together: 600x600mm, 1200x600x50.
-    let dims = s.strip_prefix('x').or_else(|| s.strip_prefix('х')).or_else(|| s.strip_prefix('*'))?;
+    let dims = s
+        .strip_prefix('x')
+        .or_else(|| s.strip_prefix('х'))
+        .or_else(|| s.strip_prefix('*'))?;
     if dims.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return Some(raw.to_string());
     }
@@ -272,7 +381,9 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
             if suffix.is_empty() {
                 let nx = d.low(i + 1);
                 if nx == "%" && !d.toks.get(i + 1).is_some_and(|t| t.space_before) {
-                    let deposit = hits.iter().any(|h| h.start <= i + 3 && h.start > i && matches!(h.tag, Tag::Pay(_)));
+                    let deposit = hits
+                        .iter()
+                        .any(|h| h.start <= i + 3 && h.start > i && matches!(h.tag, Tag::Pay(_)));
                     if !deposit {
                         push(&mut out, format!("{low}%"));
                     }
@@ -280,35 +391,66 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
                 }
                 if d.kind(i + 1) == Some(Kind::Cjk) && !d.toks[i + 1].space_before {
                     let c = d.low(i + 1);
-                    if let Some(u) = ["克", "瓦", "伏", "毫米", "寸", "mm"].iter().find(|u| c.starts_with(**u)) {
+                    if let Some(u) = ["克", "瓦", "伏", "毫米", "寸", "mm"]
+                        .iter()
+                        .find(|u| c.starts_with(**u))
+                    {
                         push(&mut out, format!("{low}{u}"));
                         continue;
                     }
                 }
-                if matches!(nx, "واط" | "فولت" | "وات" | "ワット" | "вт" | "ватт") {
+                if matches!(nx, "واط" | "فولت" | "وات" | "ワット" | "вт" | "ватт")
+                {
                     push(&mut out, format!("{low} {}", d.orig(i + 1)));
                     continue;
                 }
-                if nx == "/" && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit()) && !d.toks[i + 1].space_before {
+                if nx == "/"
+                    && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit())
+                    && !d.toks[i + 1].space_before
+                {
                     push(&mut out, d.span(i, i + 2).to_string());
                     continue;
                 }
-                if nx == "-" && !d.toks[i + 1].space_before && low.len() >= 4 && d.low(i + 2).len() >= 3 && d.low(i + 2).bytes().all(|b| b.is_ascii_digit()) {
+                if nx == "-"
+                    && !d.toks[i + 1].space_before
+                    && low.len() >= 4
+                    && d.low(i + 2).len() >= 3
+                    && d.low(i + 2).bytes().all(|b| b.is_ascii_digit())
+                {
                     model = true; // part number 04465-02220
                 }
-                if d.toks.get(i + 1).is_some_and(|t| t.space_before || t.kind == Kind::Word)
-                    && matches!(nx, "w" | "watt" | "watts" | "v" | "kw" | "gsm" | "mm" | "lm" | "mah" | "ah" | "kwh")
+                if d.toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.space_before || t.kind == Kind::Word)
+                    && matches!(
+                        nx,
+                        "w" | "watt"
+                            | "watts"
+                            | "v"
+                            | "kw"
+                            | "gsm"
+                            | "mm"
+                            | "lm"
+                            | "mah"
+                            | "ah"
+                            | "kwh"
+                    )
                 {
                     push(&mut out, format!("{}{}", low, d.orig(i + 1)));
                     continue;
                 }
-                if matches!(nx, "x" | "*") && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit()) {
+                if matches!(nx, "x" | "*") && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit())
+                {
                     push(&mut out, d.span(i, i + 2).replace(' ', ""));
                     continue;
                 }
             }
-            if suffix.len() >= 2 && suffix.chars().any(|c| c.is_ascii_alphabetic()) && lexicon::unit_of(suffix).is_none()
-                && container_type(low).is_none() && suffix != "k" && !matches!(suffix, "st" | "nd" | "rd" | "th" | "pcs" | "x")
+            if suffix.len() >= 2
+                && suffix.chars().any(|c| c.is_ascii_alphabetic())
+                && lexicon::unit_of(suffix).is_none()
+                && container_type(low).is_none()
+                && suffix != "k"
+                && !matches!(suffix, "st" | "nd" | "rd" | "th" | "pcs" | "x")
             {
                 model = true; // 18650, 3030smd, 2835led …
             }
@@ -317,20 +459,34 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
         let has_digit = low.bytes().any(|b| b.is_ascii_digit());
         if !has_digit {
             // Standards: "EN 455", "IEC 62109", "ASTM D6319".
-            if matches!(orig, "EN" | "IEC" | "ISO" | "ASTM" | "DIN" | "GB" | "BS" | "AS" | "JIS" | "ANSI" | "UL") && d.low(i + 1).starts_with(|c: char| c.is_ascii_digit()) {
+            if matches!(
+                orig,
+                "EN" | "IEC" | "ISO" | "ASTM" | "DIN" | "GB" | "BS" | "AS" | "JIS" | "ANSI" | "UL"
+            ) && d.low(i + 1).starts_with(|c: char| c.is_ascii_digit())
+            {
                 push(&mut out, format!("{orig} {}", d.orig(i + 1)));
                 continue;
             }
-            if low == "ip" && d.low(i + 1).len() == 2 && d.low(i + 1).bytes().all(|b| b.is_ascii_digit()) {
+            if low == "ip"
+                && d.low(i + 1).len() == 2
+                && d.low(i + 1).bytes().all(|b| b.is_ascii_digit())
+            {
                 push(&mut out, format!("IP{}", d.low(i + 1)));
                 continue;
             }
             // Words that announce a model: "model KC-300", "型号", "модели".
-            if flags.get(i).is_some_and(|f| f & FLAG_MODEL != 0) && d.kind(i + 1).is_some_and(|k| k != Kind::Punct || d.low(i + 1) == ":") {
+            if flags.get(i).is_some_and(|f| f & FLAG_MODEL != 0)
+                && d.kind(i + 1)
+                    .is_some_and(|k| k != Kind::Punct || d.low(i + 1) == ":")
+            {
                 model = true;
             }
             // "XR-200": capital letters, hyphen, digits.
-            if d.is_punct(i + 1, '-') && orig.chars().all(|c| c.is_ascii_uppercase()) && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit()) && !d.toks.get(i + 1).is_some_and(|t| t.space_before) {
+            if d.is_punct(i + 1, '-')
+                && orig.chars().all(|c| c.is_ascii_uppercase())
+                && d.low(i + 2).starts_with(|c: char| c.is_ascii_digit())
+                && !d.toks.get(i + 1).is_some_and(|t| t.space_before)
+            {
                 model = true;
             }
             continue;
@@ -341,7 +497,10 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
                 push(&mut out, orig.to_ascii_uppercase());
                 continue;
             }
-            if r.is_empty() && d.low(i + 1).len() == 2 && d.low(i + 1).bytes().all(|b| b.is_ascii_digit()) {
+            if r.is_empty()
+                && d.low(i + 1).len() == 2
+                && d.low(i + 1).bytes().all(|b| b.is_ascii_digit())
+            {
                 push(&mut out, format!("IP{}", d.low(i + 1)));
                 continue;
             }
@@ -355,7 +514,15 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
             }
         }
         // Short upper-case codes: E27, GU10, S3, R16, T8.
-        if (2..=4).contains(&orig.len()) && orig.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && orig.chars().skip(1).all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) && orig.chars().any(|c| c.is_ascii_digit()) && container_type(low).is_none() {
+        if (2..=4).contains(&orig.len())
+            && orig.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && orig
+                .chars()
+                .skip(1)
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && orig.chars().any(|c| c.is_ascii_digit())
+            && container_type(low).is_none()
+        {
             push(&mut out, orig.to_string());
             continue;
         }
@@ -374,7 +541,23 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
     (out, model)
 }
 
-pub const MODEL_WORDS: &[&str] = &["model", "modelo", "modèle", "modell", "модель", "модели", "型号", "型番", "موديل", "item", "part", "ref", "sku", "art", "oem"];
+pub const MODEL_WORDS: &[&str] = &[
+    "model",
+    "modelo",
+    "modèle",
+    "modell",
+    "модель",
+    "модели",
+    "型号",
+    "型番",
+    "موديل",
+    "item",
+    "part",
+    "ref",
+    "sku",
+    "art",
+    "oem",
+];
 
 fn push(v: &mut Vec<String>, s: String) {
     if !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
@@ -395,15 +578,27 @@ mod tests {
 
     #[test]
     fn quantities_in_languages() {
-        assert_eq!(q("We need 1,000 pcs of LED bulbs"), Some((1000.0, Some("pcs".into()))));
-        assert_eq!(q("need 1000pcs 100W flood light 5000K"), Some((1000.0, Some("pcs".into()))));
+        assert_eq!(
+            q("We need 1,000 pcs of LED bulbs"),
+            Some((1000.0, Some("pcs".into())))
+        );
+        assert_eq!(
+            q("need 1000pcs 100W flood light 5000K"),
+            Some((1000.0, Some("pcs".into())))
+        );
         assert_eq!(q("2x40HQ of tiles"), Some((2.0, Some("40HQ".into()))));
         assert_eq!(q("2 x 40'HQ"), Some((2.0, Some("40HQ".into()))));
         assert_eq!(q("我们需要5万件T恤"), Some((50_000.0, Some("pcs".into()))));
         assert_eq!(q("要一千个灯"), Some((1000.0, Some("pcs".into()))));
-        assert_eq!(q("Wir benötigen 1.000 Stück"), Some((1000.0, Some("pcs".into()))));
+        assert_eq!(
+            q("Wir benötigen 1.000 Stück"),
+            Some((1000.0, Some("pcs".into())))
+        );
         assert_eq!(q("Нужно 5 000 шт"), Some((5000.0, Some("pcs".into()))));
-        assert_eq!(q("necesitamos 300 juegos"), Some((300.0, Some("sets".into()))));
+        assert_eq!(
+            q("necesitamos 300 juegos"),
+            Some((300.0, Some("sets".into())))
+        );
         assert_eq!(q("Qty: 500"), Some((500.0, None)));
         assert_eq!(q("two thousand pieces"), Some((2000.0, Some("pcs".into()))));
         assert_eq!(q("2k pcs"), Some((2000.0, Some("pcs".into()))));
@@ -411,14 +606,26 @@ mod tests {
         assert_eq!(q("price USD 5 per piece, 30% deposit"), None);
         assert_eq!(q("5000K 100W IP65"), None);
         assert_eq!(q("交期3个月"), None);
-        assert_eq!(q("Necesitamos 500 sillas de oficina"), Some((500.0, Some("pcs".into()))));
-        assert_eq!(q("50,000 kraft paper bags"), Some((50_000.0, Some("bags".into()))));
-        assert_eq!(q("1 000 projecteurs LED"), Some((1000.0, Some("pcs".into()))));
+        assert_eq!(
+            q("Necesitamos 500 sillas de oficina"),
+            Some((500.0, Some("pcs".into())))
+        );
+        assert_eq!(
+            q("50,000 kraft paper bags"),
+            Some((50_000.0, Some("bags".into())))
+        );
+        assert_eq!(
+            q("1 000 projecteurs LED"),
+            Some((1000.0, Some("pcs".into())))
+        );
     }
 
     #[test]
     fn specs_found() {
-        let d = Doc::from_parts("", "100W LED flood light, 5000K, IP65, AC220V, 600x600mm, 180 gsm, model XR-200");
+        let d = Doc::from_parts(
+            "",
+            "100W LED flood light, 5000K, IP65, AC220V, 600x600mm, 180 gsm, model XR-200",
+        );
         let (s, model) = specs(&d, &[], &lexicon::scan_full(&d).flags);
         for want in ["100W", "5000K", "IP65", "AC220V", "600x600mm", "180gsm"] {
             assert!(s.iter().any(|x| x == want), "{want} in {s:?}");

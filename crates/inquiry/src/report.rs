@@ -41,21 +41,51 @@ pub fn to_text(a: &Analysis) -> String {
         _ => "-".into(),
     };
     let _ = writeln!(s, "  quantity:    {qty}");
-    let list = |v: &Vec<String>| if v.is_empty() { "-".to_string() } else { v.join(", ") };
+    let list = |v: &Vec<String>| {
+        if v.is_empty() {
+            "-".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
     let _ = writeln!(s, "  specs:       {}", list(&f.specs));
-    let _ = writeln!(s, "  certificates:{}{}", " ", list(&f.certifications));
-    let _ = writeln!(s, "  incoterm:    {} {}", opt(&f.incoterm), f.place.as_deref().unwrap_or(""));
+    let _ = writeln!(s, "  certificates: {}", list(&f.certifications));
+    let _ = writeln!(
+        s,
+        "  incoterm:    {} {}",
+        opt(&f.incoterm),
+        f.place.as_deref().unwrap_or("")
+    );
     let _ = writeln!(s, "  market:      {}", opt(&f.target_market));
     let _ = writeln!(s, "  payment:     {}", opt(&f.payment_terms));
-    let _ = writeln!(s, "  target price:{}{}", " ", opt(&f.target_price));
+    let _ = writeln!(s, "  target price: {}", opt(&f.target_price));
     let mut asks = Vec::new();
-    for (n, b) in [("lead time", f.asks_lead_time), ("sample", f.asks_sample), ("MOQ", f.asks_moq), ("catalogue/price list", f.asks_catalog)] {
+    for (n, b) in [
+        ("lead time", f.asks_lead_time),
+        ("sample", f.asks_sample),
+        ("MOQ", f.asks_moq),
+        ("catalogue/price list", f.asks_catalog),
+    ] {
         if b {
             asks.push(n);
         }
     }
-    let _ = writeln!(s, "  asks for:    {}", if asks.is_empty() { "-".to_string() } else { asks.join(", ") });
-    let _ = writeln!(s, "  buyer:       {} | {} | {}", opt(&f.buyer.company), opt(&f.buyer.website), f.buyer.email_domain_kind.as_str());
+    let _ = writeln!(
+        s,
+        "  asks for:    {}",
+        if asks.is_empty() {
+            "-".to_string()
+        } else {
+            asks.join(", ")
+        }
+    );
+    let _ = writeln!(
+        s,
+        "  buyer:       {} | {} | {}",
+        opt(&f.buyer.company),
+        opt(&f.buyer.website),
+        f.buyer.email_domain_kind.as_str()
+    );
     if !a.questions.is_empty() {
         let _ = writeln!(s, "Questions to send:");
         for q in &a.questions {

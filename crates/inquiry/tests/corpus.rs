@@ -27,16 +27,29 @@ impl Pr {
         }
     }
     fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { f64::from(self.tp) / f64::from(self.tp + self.fp) }
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            f64::from(self.tp) / f64::from(self.tp + self.fp)
+        }
     }
     fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { f64::from(self.tp) / f64::from(self.tp + self.fn_) }
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            f64::from(self.tp) / f64::from(self.tp + self.fn_)
+        }
     }
 }
 
 fn load(sub: &str) -> Vec<Value> {
     let dir = format!("{}/corpus{sub}", env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(dir).expect("corpus dir").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "jsonl")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
     files.sort();
     let mut out = Vec::new();
     for f in files {
@@ -53,7 +66,13 @@ fn s(v: &Value, k: &str) -> Option<String> {
 }
 
 fn list(v: &Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 struct Floors {
@@ -143,66 +162,142 @@ fn evaluate(name: &str, items: &[Value], floors: &Floors) {
         *confusion.entry((g_exp.clone(), g_got.clone())).or_default() += 1;
         let scam_exp = e["scam"].as_bool().unwrap_or(false);
         let junk_exp = e["junk"].as_bool().unwrap_or(false);
-        fields.entry("scam").or_default().add(a.risk.scam, scam_exp, true);
-        fields.entry("junk").or_default().add(a.risk.junk, junk_exp, true);
+        fields
+            .entry("scam")
+            .or_default()
+            .add(a.risk.scam, scam_exp, true);
+        fields
+            .entry("junk")
+            .or_default()
+            .add(a.risk.junk, junk_exp, true);
         if a.risk.scam == scam_exp && a.risk.junk == junk_exp {
             entry.3 += 1;
         }
-        fields.entry("product").or_default().add(a.facts.product.is_some(), e["product"].as_bool().unwrap_or(false), true);
+        fields.entry("product").or_default().add(
+            a.facts.product.is_some(),
+            e["product"].as_bool().unwrap_or(false),
+            true,
+        );
         let q_exp = e["quantity"].as_f64();
-        fields.entry("quantity").or_default().add(a.facts.quantity.is_some(), q_exp.is_some(), a.facts.quantity == q_exp);
+        fields.entry("quantity").or_default().add(
+            a.facts.quantity.is_some(),
+            q_exp.is_some(),
+            a.facts.quantity == q_exp,
+        );
         let u_exp = s(e, "unit");
         if q_exp.is_some() || a.facts.quantity.is_some() {
-            fields.entry("unit").or_default().add(a.facts.unit.is_some(), u_exp.is_some(), a.facts.unit == u_exp);
+            fields.entry("unit").or_default().add(
+                a.facts.unit.is_some(),
+                u_exp.is_some(),
+                a.facts.unit == u_exp,
+            );
         }
         let i_exp = s(e, "incoterm");
-        fields.entry("incoterm").or_default().add(a.facts.incoterm.is_some(), i_exp.is_some(), a.facts.incoterm == i_exp);
+        fields.entry("incoterm").or_default().add(
+            a.facts.incoterm.is_some(),
+            i_exp.is_some(),
+            a.facts.incoterm == i_exp,
+        );
         let m_exp = s(e, "target_market");
-        fields.entry("target_market").or_default().add(a.facts.target_market.is_some(), m_exp.is_some(), a.facts.target_market == m_exp);
+        fields.entry("target_market").or_default().add(
+            a.facts.target_market.is_some(),
+            m_exp.is_some(),
+            a.facts.target_market == m_exp,
+        );
         let c_exp = list(&e["certifications"]);
         let cert = fields.entry("certifications").or_default();
         for c in &a.facts.certifications {
-            if c_exp.contains(c) { cert.tp += 1 } else { cert.fp += 1 }
+            if c_exp.contains(c) {
+                cert.tp += 1
+            } else {
+                cert.fp += 1
+            }
         }
         for c in &c_exp {
             if !a.facts.certifications.contains(c) {
                 cert.fn_ += 1;
             }
         }
-        if verbose && (g_exp != g_got || a.risk.scam != scam_exp || a.risk.junk != junk_exp || a.facts.quantity != q_exp || a.facts.target_market != m_exp || a.facts.product.is_some() != e["product"].as_bool().unwrap_or(false)) {
+        if verbose
+            && (g_exp != g_got
+                || a.risk.scam != scam_exp
+                || a.risk.junk != junk_exp
+                || a.facts.quantity != q_exp
+                || a.facts.target_market != m_exp
+                || a.facts.product.is_some() != e["product"].as_bool().unwrap_or(false))
+        {
             println!(
                 "{}: grade {g_exp}->{g_got} scam {scam_exp}->{} junk {junk_exp}->{} qty {:?}->{:?} {:?} market {:?}->{:?} product {:?} specs {:?} reasons {:?}",
-                s(it, "id").unwrap_or_default(), a.risk.scam, a.risk.junk, q_exp, a.facts.quantity, a.facts.unit, m_exp, a.facts.target_market, a.facts.product, a.facts.specs, a.risk.reasons
+                s(it, "id").unwrap_or_default(),
+                a.risk.scam,
+                a.risk.junk,
+                q_exp,
+                a.facts.quantity,
+                a.facts.unit,
+                m_exp,
+                a.facts.target_market,
+                a.facts.product,
+                a.facts.specs,
+                a.risk.reasons
             );
         }
     }
     let n = items.len() as f64;
-    println!("\n{name}: {} messages, {} languages", items.len(), by_lang.len());
+    println!(
+        "\n{name}: {} messages, {} languages",
+        items.len(),
+        by_lang.len()
+    );
     println!("{:<16} {:>9} {:>7}", "field", "precision", "recall");
     for (k, pr) in &fields {
         println!("{:<16} {:>9.3} {:>7.3}", k, pr.precision(), pr.recall());
     }
     let grade_acc = f64::from(grade_ok) / n;
-    println!("grade agreement {:.3} ({grade_ok}/{}), high<->low swaps {grade_off_by_two}", grade_acc, items.len());
+    println!(
+        "grade agreement {:.3} ({grade_ok}/{}), high<->low swaps {grade_off_by_two}",
+        grade_acc,
+        items.len()
+    );
     println!("language accuracy {:.3}", f64::from(lang_ok) / n);
     println!("confusion (expected -> got): {confusion:?}");
-    println!("{:<5} {:>4} {:>6} {:>6} {:>6}", "lang", "n", "grade", "lang", "risk");
+    println!(
+        "{:<5} {:>4} {:>6} {:>6} {:>6}",
+        "lang", "n", "grade", "lang", "risk"
+    );
     for (l, (t, g, la, r)) in &by_lang {
         let t = f64::from(*t);
-        println!("{:<5} {:>4} {:>6.2} {:>6.2} {:>6.2}", l, t, f64::from(*g) / t, f64::from(*la) / t, f64::from(*r) / t);
+        println!(
+            "{:<5} {:>4} {:>6.2} {:>6.2} {:>6.2}",
+            l,
+            t,
+            f64::from(*g) / t,
+            f64::from(*la) / t,
+            f64::from(*r) / t
+        );
     }
     let mut failures = Vec::new();
     for (k, p, r) in floors.fields {
         let pr = &fields[k];
         if pr.precision() < *p || pr.recall() < *r {
-            failures.push(format!("{k}: precision {:.3} (floor {p}), recall {:.3} (floor {r})", pr.precision(), pr.recall()));
+            failures.push(format!(
+                "{k}: precision {:.3} (floor {p}), recall {:.3} (floor {r})",
+                pr.precision(),
+                pr.recall()
+            ));
         }
     }
     if grade_acc < floors.grade {
-        failures.push(format!("grade agreement {grade_acc:.3} below {}", floors.grade));
+        failures.push(format!(
+            "grade agreement {grade_acc:.3} below {}",
+            floors.grade
+        ));
     }
     if f64::from(lang_ok) / n < floors.language {
         failures.push(format!("language accuracy below {}", floors.language));
     }
-    assert!(failures.is_empty(), "{name}: quality below floor:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{name}: quality below floor:\n{}",
+        failures.join("\n")
+    );
 }

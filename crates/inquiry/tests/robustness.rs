@@ -2,7 +2,10 @@
 //! empty files). These tests prove it never panics and refuses oversize input with a clear error;
 //! the seeded mutation loop is the stable-toolchain stand-in for the cargo-fuzz target.
 
-use leadledger_inquiry::{InquiryError, MAX_MESSAGE_BYTES, Message, analyze, analyze_jsonl_line, fuzz_entry, message_from_text, parse_eml, parse_mbox};
+use leadledger_inquiry::{
+    InquiryError, MAX_MESSAGE_BYTES, Message, analyze, analyze_jsonl_line, fuzz_entry,
+    message_from_text, parse_eml, parse_mbox,
+};
 use proptest::prelude::*;
 
 proptest! {
@@ -60,7 +63,21 @@ fn seeds() -> Vec<Vec<u8>> {
 fn mutation_smoke_fuzz() {
     let seeds = seeds();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let dict: &[&[u8]] = &[b"\r\n\r\n", b"--", b"boundary=", b"Content-Type: multipart/mixed; boundary=b\r\n", b"=?utf-8?q?", b"\xff\xfe", b"<a href=", b"&#x", b"From ", b"\xe4\xb8\x87", b"1,000", b"40HQ", b"\x00"];
+    let dict: &[&[u8]] = &[
+        b"\r\n\r\n",
+        b"--",
+        b"boundary=",
+        b"Content-Type: multipart/mixed; boundary=b\r\n",
+        b"=?utf-8?q?",
+        b"\xff\xfe",
+        b"<a href=",
+        b"&#x",
+        b"From ",
+        b"\xe4\xb8\x87",
+        b"1,000",
+        b"40HQ",
+        b"\x00",
+    ];
     for round in 0..4000 {
         let mut data = seeds[rng.below(seeds.len())].clone();
         for _ in 0..1 + rng.below(8) {
@@ -93,7 +110,10 @@ fn mutation_smoke_fuzz() {
         if round % 2 == 0 {
             fuzz_entry(&data);
         } else {
-            let _ = analyze(&Message { text: String::from_utf8_lossy(&data).into_owned(), ..Message::default() });
+            let _ = analyze(&Message {
+                text: String::from_utf8_lossy(&data).into_owned(),
+                ..Message::default()
+            });
         }
     }
 }
@@ -102,7 +122,9 @@ fn mutation_smoke_fuzz() {
 fn deeply_nested_mime_and_empty_input() {
     let mut raw = String::from("From: x@y.com\r\nSubject: nest\r\n");
     for i in 0..200 {
-        raw.push_str(&format!("Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n"));
+        raw.push_str(&format!(
+            "Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n"
+        ));
     }
     raw.push_str("Content-Type: text/plain\r\n\r\nNeed 100 pcs\r\n");
     let _ = parse_eml(raw.as_bytes());
@@ -130,7 +152,12 @@ fn oversize_is_refused_clearly() {
     let line = format!("{{\"id\":1,\"text\":\"{big}\"}}");
     let v = analyze_jsonl_line(&line);
     assert_eq!(v["id"], 1);
-    assert!(v["error"].as_str().unwrap().starts_with("message too large"));
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("message too large")
+    );
 }
 
 #[test]
@@ -138,7 +165,10 @@ fn large_message_is_analysed() {
     let chunk = "We need 1000 pcs 100W LED flood lights, FOB Ningbo, CE RoHS, to Germany. ";
     let text = chunk.repeat(MAX_MESSAGE_BYTES / chunk.len());
     let t = std::time::Instant::now();
-    let a = analyze(&Message { text, ..Message::default() });
+    let a = analyze(&Message {
+        text,
+        ..Message::default()
+    });
     assert_eq!(a.completeness.grade.as_str(), "high");
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }

@@ -7,8 +7,8 @@ mod commerce;
 mod geo;
 mod signals;
 
-use crate::text::{Doc, Kind};
 use crate::fx::FxMap;
+use crate::text::{Doc, Kind};
 use std::sync::LazyLock;
 
 /// What a phrase means.
@@ -186,9 +186,7 @@ pub fn scan_full(d: &Doc) -> Scan {
     let mut hits = Vec::with_capacity(64);
     let mut flags = vec![0u8; d.toks.len()];
     let mut stop = [0u32; 16];
-    let n = d.toks.len();
-    for i in 0..n {
-        let tok = &d.toks[i];
+    for (i, tok) in d.toks.iter().enumerate() {
         match tok.kind {
             Kind::Word | Kind::Punct => {
                 let low = d.low(i);
