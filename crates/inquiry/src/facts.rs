@@ -6,6 +6,7 @@ use crate::buyer;
 use crate::lexicon::{Ask, Hit, Scam, Tag};
 use crate::product;
 use crate::quantity;
+use crate::specs;
 use crate::text::{Doc, Kind};
 use crate::{Buyer, Facts, Message};
 
@@ -271,7 +272,7 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit], flags: &[u8]) -> (Facts, Si
     let _ = target_kw;
     let qs = quantity::quantities(d, hits, flags);
     let best = quantity::best(&qs).cloned();
-    let (specs, model) = quantity::specs(d, hits, flags);
+    let (specs, model) = specs::specs(d, hits, flags);
     let prod = product::product(d, hits, best.as_ref().map(|q| q.after));
     sig.product = prod.is_some();
     let has_real_spec = specs.iter().any(|s| s.chars().any(|c| c.is_ascii_digit()));

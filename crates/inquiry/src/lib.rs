@@ -20,6 +20,7 @@ mod quantity;
 mod questions;
 mod report;
 mod risk;
+mod specs;
 mod text;
 
 use serde::Serialize;

@@ -152,7 +152,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     for w in crate::buyer::SUFFIXES {
         words.entry(w.to_string()).or_default().flags |= FLAG_SUFFIX;
     }
-    for w in crate::quantity::MODEL_WORDS {
+    for w in crate::specs::MODEL_WORDS {
         words.entry(w.to_string()).or_default().flags |= FLAG_MODEL;
     }
     for w in crate::numbers::NUMBER_WORDS {
