@@ -273,7 +273,7 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit], flags: &[u8]) -> (Facts, Si
     let qs = quantity::quantities(d, hits, flags);
     let best = quantity::best(&qs).cloned();
     let (specs, model) = specs::specs(d, hits, flags);
-    let prod = product::product(d, hits, best.as_ref().map(|q| q.after));
+    let prod = product::product(d, hits, best.as_ref());
     sig.product = prod.is_some();
     let has_real_spec = specs.iter().any(|s| s.chars().any(|c| c.is_ascii_digit()));
     sig.specific = prod.is_some() && (has_real_spec || model || !specs.is_empty());

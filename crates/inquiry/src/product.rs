@@ -292,8 +292,25 @@ fn acceptable(d: &Doc, a: usize, b: usize, hits: &[Hit]) -> bool {
 }
 
 /// The product phrase and whether it names a known product category.
-pub fn product(d: &Doc, hits: &[Hit], qty_after: Option<usize>) -> Option<(String, bool)> {
+pub fn product(
+    d: &Doc,
+    hits: &[Hit],
+    qty: Option<&crate::quantity::Qty>,
+) -> Option<(String, bool)> {
     let first_product = hits.iter().find(|h| matches!(h.tag, Tag::Product(_)));
+    let qty_after = qty.map(|q| q.after);
+    // 0. CJK text glued after the unit: "800件羽绒服".
+    if let Some(q) = qty {
+        let name: String = q
+            .tail
+            .chars()
+            .take_while(|c| !CUT.contains(c))
+            .take(8)
+            .collect();
+        if name.chars().count() >= 2 {
+            return Some((name, true));
+        }
+    }
     // 1. Right after the quantity: "1000 pcs 100W outdoor LED flood lights".
     if let Some(after) = qty_after
         && let Some((a, b)) = phrase_from(d, after, 7, hits)
@@ -382,12 +399,13 @@ pub fn product(d: &Doc, hits: &[Hit], qty_after: Option<usize>) -> Option<(Strin
     None
 }
 
+const CUT: &[char] = &[
+    '要', '需', '买', '购', '求', '的', '个', '件', '套', '台', '只', '和', '与', '是', '请', '报',
+    '价', '我', '们', '您', '你', '些', '批', '想', '询', '盘', '对', '有', '在', '为', '用', '给',
+    '吨', '米', '箱', 'の', 'を', 'が', 'は', 'に', 'で', 'と', '、',
+];
+
 fn cjk_phrase(d: &Doc, h: &Hit) -> String {
-    const CUT: &[char] = &[
-        '要', '需', '买', '购', '求', '的', '个', '件', '套', '台', '只', '和', '与', '是', '请',
-        '报', '价', '我', '们', '您', '你', '些', '批', '想', '询', '盘', '对', '有', '在', '为',
-        '用', '给', '吨', '米', '箱', 'の', 'を', 'が', 'は', 'に', 'で', 'と', '、',
-    ];
     let tok = d.low(h.start);
     let t0 = d.toks[h.start].l0;
     let rel = (h.byte.saturating_sub(t0)) as usize;

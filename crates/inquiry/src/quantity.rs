@@ -15,6 +15,8 @@ pub struct Qty {
     /// Token index just after the quantity (and its unit).
     pub after: usize,
     pub priority: u8,
+    /// CJK text glued after the unit (`羽绒服` in `800件羽绒服`): usually the product.
+    pub tail: String,
 }
 
 const COUNT_UNITS: &[&str] = &[
@@ -145,11 +147,119 @@ fn unit_after(d: &Doc, n: &NumAt) -> Option<(&'static str, usize)> {
     lexicon::unit_of(w).map(|u| (u, j + 1))
 }
 
+/// CJK text after a unit: the suffix glued to the number, or the rest of the unit's token.
+fn cjk_tail(d: &Doc, n: &NumAt) -> String {
+    let s: &str = if !n.suffix.is_empty() {
+        &n.suffix
+    } else if d.kind(n.next) == Some(Kind::Cjk) && !d.toks[n.next].space_before {
+        d.low(n.next)
+    } else {
+        return String::new();
+    };
+    match lexicon::unit_prefix(s) {
+        Some((_, len))
+            if len < s.len() && crate::text::is_cjk(s[len..].chars().next().unwrap_or(' ')) =>
+        {
+            s[len..].to_string()
+        }
+        _ => String::new(),
+    }
+}
+
+/// Words after a bare number that show it is not an order quantity ("30 days", "20 stores").
+const NOT_COUNT: &[&str] = &[
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "hours",
+    "hour",
+    "minutes",
+    "working",
+    "business",
+    "times",
+    "people",
+    "employees",
+    "staff",
+    "workers",
+    "stores",
+    "shops",
+    "branches",
+    "outlets",
+    "customers",
+    "clients",
+    "countries",
+    "cities",
+    "suppliers",
+    "factories",
+    "sizes",
+    "colors",
+    "colours",
+    "models",
+    "styles",
+    "designs",
+    "percent",
+    "dollars",
+    "usd",
+    "euro",
+    "euros",
+    "yuan",
+    "rmb",
+    "cents",
+    "degrees",
+    "años",
+    "días",
+    "meses",
+    "tage",
+    "monate",
+    "jahre",
+    "jours",
+    "mois",
+    "ans",
+    "дней",
+    "дня",
+    "месяцев",
+    "лет",
+    "dias",
+    "anos",
+    "gün",
+    "ay",
+    "yıl",
+    "dni",
+    "miesięcy",
+    "lat",
+    "ngày",
+    "tháng",
+    "năm",
+    "am",
+    "pm",
+    "and",
+    "or",
+    "to",
+    "for",
+    "of",
+    "the",
+    "a",
+    "per",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+];
+
 /// All quantity candidates in document order.
 pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
     let mut out = Vec::new();
     let n = d.toks.len();
     let mut i = 0;
+    let buying = hits
+        .iter()
+        .any(|h| matches!(h.tag, Tag::Buy | Tag::Intro | Tag::Ask(lexicon::Ask::Price)));
     while i < n {
         // Containers: "2x40HQ", "2 x 40HQ", "2*40'HQ", "one 40HQ", bare "40HQ".
         let maybe_number = match d.toks[i].kind {
@@ -172,6 +282,7 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
                     unit: Some(t),
                     after: num.next,
                     priority: 3,
+                    tail: String::new(),
                 });
                 i = num.next;
                 continue;
@@ -186,6 +297,7 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
                     unit: Some(t),
                     after: next,
                     priority: 3,
+                    tail: String::new(),
                 });
                 i = next;
                 continue;
@@ -203,6 +315,7 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
                 unit: Some(t),
                 after: next,
                 priority: 0,
+                tail: String::new(),
             });
             i = next;
             continue;
@@ -239,6 +352,7 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
         let labelled = (1..=3).any(|k| i >= k && QTY_LABELS.contains(&d.low(i - k)));
         match unit {
             Some((u, next)) => {
+                let tail = cjk_tail(d, &num);
                 let priority = if COUNT_UNITS.contains(&u) { 2 } else { 1 };
                 let priority = if labelled { priority + 1 } else { priority };
                 out.push(Qty {
@@ -246,6 +360,7 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
                     unit: Some(u.to_string()),
                     after: next,
                     priority,
+                    tail,
                 });
                 i = next;
             }
@@ -255,6 +370,24 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
                     unit: None,
                     after: num.next,
                     priority: 1,
+                    tail: String::new(),
+                });
+                i = num.next;
+            }
+            None if buying
+                && num.suffix.is_empty()
+                && value >= 2.0
+                && value.fract() == 0.0
+                && !(1950.0..=2100.0).contains(&value)
+                && (i == 0 || d.toks[i].space_before || d.is_punct(i - 1, '\n'))
+                && bare_count(d, hits, num.next) =>
+            {
+                out.push(Qty {
+                    value,
+                    unit: Some("pcs".into()),
+                    after: num.next,
+                    priority: 0,
+                    tail: String::new(),
                 });
                 i = num.next;
             }
@@ -262,6 +395,20 @@ pub fn quantities(d: &Doc, hits: &[Hit], flags: &[u8]) -> Vec<Qty> {
         }
     }
     out
+}
+
+/// A bare number followed by a plain noun phrase in a buying message ("3,000 yoga mats").
+fn bare_count(d: &Doc, hits: &[Hit], j: usize) -> bool {
+    if d.kind(j) != Some(Kind::Word) || !d.toks[j].space_before {
+        return false;
+    }
+    let w = d.low(j);
+    w.chars().count() >= 3
+        && w.chars().all(char::is_alphabetic)
+        && !NOT_COUNT.contains(&w)
+        && !hits
+            .iter()
+            .any(|h| h.start == j && !matches!(h.tag, Tag::Material(_) | Tag::CountryAdj(_)))
 }
 
 /// "500 chairs", "50,000 kraft paper bags": a count followed (within three words) by a product
@@ -311,13 +458,14 @@ fn cjk_quantities(d: &Doc, i: usize, out: &mut Vec<Qty>) {
         {
             continue;
         }
-        if let Some(u) = lexicon::unit_of(rest) {
+        if let Some((u, len)) = lexicon::unit_prefix(rest) {
             let priority = if COUNT_UNITS.contains(&u) { 2 } else { 1 };
             out.push(Qty {
                 value: v,
                 unit: Some(u.to_string()),
                 after: i + 1,
                 priority,
+                tail: rest.get(len..).unwrap_or("").to_string(),
             });
         }
     }

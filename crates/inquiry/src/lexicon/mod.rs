@@ -237,11 +237,17 @@ pub fn scan_full(d: &Doc) -> Scan {
 
 /// Canonical unit for a glued or separate unit word (`pcs`, `件`, `шт`), if it is one.
 pub fn unit_of(word: &str) -> Option<&'static str> {
+    unit_prefix(word).map(|(u, _)| u)
+}
+
+/// Like [`unit_of`], also giving the bytes of `word` the unit spans (a CJK unit may be followed
+/// by more text in the same token: `件羽绒服`).
+pub fn unit_prefix(word: &str) -> Option<(&'static str, usize)> {
     let t = &*TABLES;
     if let Some(info) = t.words.get(word) {
         for (rest, tag) in &info.entries {
             if let (true, Tag::Unit(u)) = (rest.is_empty(), tag) {
-                return Some(u);
+                return Some((u, word.len()));
             }
         }
     }
@@ -249,7 +255,7 @@ pub fn unit_of(word: &str) -> Option<&'static str> {
     if let Some(list) = t.cjk.get(&first) {
         for (p, tag) in list {
             if let (true, Tag::Unit(u)) = (word.starts_with(p), tag) {
-                return Some(u);
+                return Some((u, p.len()));
             }
         }
     }
