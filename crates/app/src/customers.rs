@@ -395,6 +395,9 @@ pub async fn create(app: &App, actor: &Actor, change: CustomerChange) -> Result<
     let rec = record_of(&change.input, owner);
     let t = now();
     let id = customers::insert(&mut tx, &rec, t).await?;
+    if rec.completeness.is_some() {
+        leadledger_store::inquiries::mark_completeness_by_person(&mut tx, id).await?;
+    }
     if let Some(ids) = &change.tag_ids {
         tags::set_for_customer(&mut tx, id, ids).await?;
     }
@@ -439,6 +442,10 @@ pub async fn update(app: &App, actor: &Actor, id: i64, change: CustomerChange) -
     let mut new = snapshot(&rec);
     let t = now();
     customers::update(&mut tx, id, &rec, t).await?;
+    if rec.completeness != old_row.completeness {
+        // A person chose the grade: later inquiries no longer overwrite it.
+        leadledger_store::inquiries::mark_completeness_by_person(&mut tx, id).await?;
+    }
     if let Some(ids) = &change.tag_ids {
         let before: Vec<i64> = tags::for_customers(&mut tx, &[id])
             .await?

@@ -14,9 +14,11 @@
 
 mod buyers;
 mod catalog;
+mod markets;
 mod rng;
 mod stories;
 mod synthetic;
+mod topics;
 
 use crate::{App, AppError, Result, audit};
 use buyers::{Buyer, Owner};
@@ -25,10 +27,11 @@ use leadledger_domain::activity::ActivityKind;
 use leadledger_domain::customer::{
     Completeness, CustomerInput, CustomerStatus, ProjectStage, SourceChannel, match_key,
 };
+use leadledger_store::Tx;
 use leadledger_store::activities::ActivityRecord;
+use leadledger_store::bulk::{self, NewContact, NewCustomer};
 use leadledger_store::contacts::ContactRecord;
 use leadledger_store::customers::CustomerRecord;
-use leadledger_store::{Tx, customers, fields, tags};
 use rng::Rng;
 use serde::Serialize;
 use stories::{DAY, Event};
@@ -78,6 +81,10 @@ pub async fn is_seeded(app: &App) -> Result<bool> {
 }
 
 /// Seeds demo data into an empty database; see the module documentation.
+///
+/// The users are created first, through [`crate::users::add`]; should writing the rest fail,
+/// they stay, and the next attempt is refused like any seed of a used database: start again
+/// from a fresh one.
 pub async fn seed(app: &App, opts: &DemoOptions) -> Result<DemoSummary> {
     seed_at(app, opts, crate::now()).await
 }
@@ -89,12 +96,73 @@ struct Team {
     tom: i64,
 }
 
-/// Writes rows and counts them.
+/// A buyer put together in memory and written with others in one batch.
+struct Planned {
+    customer: NewCustomer,
+    contacts: Vec<ContactRecord>,
+    activities: Vec<ActivityRecord>,
+    tags: Vec<i64>,
+    /// `(field_id, stored value)`.
+    values: Vec<(i64, String)>,
+}
+
+/// Buyers written per batch; each batch is a handful of multi-row statements.
+const BATCH: usize = 1000;
+
+/// Writes planned buyers in batches and counts what it wrote.
 struct Sink<'t> {
     tx: &'t mut Tx,
+    pending: Vec<Planned>,
     customers: usize,
     contacts: usize,
     activities: usize,
+}
+
+impl Sink<'_> {
+    async fn push(&mut self, p: Planned) -> Result<()> {
+        self.pending.push(p);
+        if self.pending.len() >= BATCH {
+            self.flush().await
+        } else {
+            Ok(())
+        }
+    }
+
+    async fn flush(&mut self) -> Result<()> {
+        let mut new_customers = Vec::with_capacity(self.pending.len());
+        let mut rest = Vec::with_capacity(self.pending.len());
+        for p in self.pending.drain(..) {
+            rest.push((
+                p.customer.created_at,
+                p.contacts,
+                p.activities,
+                p.tags,
+                p.values,
+            ));
+            new_customers.push(p.customer);
+        }
+        let ids = bulk::customers(self.tx, &new_customers).await?;
+        let (mut contacts, mut activities, mut tags, mut values) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (id, (created_at, cs, acts, ts, vs)) in ids.iter().zip(rest) {
+            contacts.extend(cs.into_iter().map(|record| NewContact {
+                customer_id: *id,
+                record,
+                created_at,
+            }));
+            activities.extend(acts.into_iter().map(|a| (*id, a)));
+            tags.extend(ts.into_iter().map(|t| (*id, t)));
+            values.extend(vs.into_iter().map(|(f, v)| (*id, f, v)));
+        }
+        bulk::contacts(self.tx, &contacts).await?;
+        bulk::activities(self.tx, &activities).await?;
+        bulk::customer_tags(self.tx, &tags).await?;
+        bulk::custom_values(self.tx, &values).await?;
+        self.customers += ids.len();
+        self.contacts += contacts.len();
+        self.activities += activities.len();
+        Ok(())
+    }
 }
 
 /// Ids the generated buyers need, looked up once.
@@ -126,35 +194,31 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
     let catalog = Catalog::create(&mut tx, now - 550 * DAY).await?;
     let mut sink = Sink {
         tx: &mut tx,
+        pending: Vec::new(),
         customers: 0,
         contacts: 0,
         activities: 0,
     };
     let base = Rng::new(opts.seed);
     for (i, b) in buyers.iter().take(opts.customers).enumerate() {
-        hand_written(&mut sink, &catalog, &team, b, base.derive(i as u64), now).await?;
+        sink.push(hand_written(
+            &catalog,
+            &team,
+            b,
+            base.derive(i as u64),
+            now,
+        )?)
+        .await?;
     }
     if opts.customers > buyers.len() {
-        let ids = Ids {
-            buyer_type: catalog.field("buyer_type")?,
-            buyer_types: catalog::FIELDS[0]
-                .options
-                .iter()
-                .map(|(code, _)| catalog.option("buyer_type", code))
-                .collect::<Result<_>>()?,
-            main_product: catalog.field("main_product")?,
-            annual_volume: catalog.field("annual_volume")?,
-            tags: [
-                catalog.tag("回款准时")?,
-                catalog.tag("长期压价")?,
-                catalog.tag("样品已寄")?,
-                catalog.tag("售后争议多")?,
-            ],
-        };
+        let ids = Ids::look_up(&catalog)?;
         for i in buyers.len()..opts.customers {
-            generated(&mut sink, &ids, &team, i as u64, &base, opts.seed, now).await?;
+            let nth = (i - buyers.len()) as u64;
+            sink.push(generated(&ids, &team, i as u64, nth, &base, opts.seed, now))
+                .await?;
         }
     }
+    sink.flush().await?;
     let summary = DemoSummary {
         customers: sink.customers,
         contacts: sink.contacts,
@@ -171,6 +235,28 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
     audit::record(&mut tx, None, "demo", None, "seed", changes).await?;
     tx.commit().await?;
     Ok(summary)
+}
+
+impl Ids {
+    fn look_up(catalog: &Catalog) -> Result<Self> {
+        let buyer_types = catalog::FIELDS
+            .iter()
+            .filter(|f| f.key == "buyer_type")
+            .flat_map(|f| f.options.iter())
+            .map(|(code, _)| catalog.option("buyer_type", code));
+        Ok(Ids {
+            buyer_type: catalog.field("buyer_type")?,
+            buyer_types: buyer_types.collect::<Result<_>>()?,
+            main_product: catalog.field("main_product")?,
+            annual_volume: catalog.field("annual_volume")?,
+            tags: [
+                catalog.tag("回款准时")?,
+                catalog.tag("长期压价")?,
+                catalog.tag("样品已寄")?,
+                catalog.tag("售后争议多")?,
+            ],
+        })
+    }
 }
 
 fn record_of(i: &CustomerInput, owner_id: Option<i64>) -> CustomerRecord {
@@ -205,64 +291,42 @@ fn iso_date(t: i64) -> String {
         .unwrap_or_default()
 }
 
-impl Sink<'_> {
-    /// Inserts a customer created at its first activity, with the activities, and marks it
-    /// updated at the last one. Returns the id and the activity times.
-    async fn customer(
-        &mut self,
-        rec: &CustomerRecord,
-        events: &[Event],
-        user: Option<i64>,
-        rng: &mut Rng,
-        now: i64,
-    ) -> Result<(i64, Vec<i64>)> {
-        let times: Vec<i64> = events
-            .iter()
-            .map(|e| time_of(now, e.days_ago, rng))
-            .collect();
-        let created = times
-            .first()
-            .copied()
-            .unwrap_or_else(|| time_of(now, rng.range(0, 540), rng));
-        let id = customers::insert(self.tx, rec, created).await?;
-        for (e, at) in events.iter().zip(&times) {
-            let r = ActivityRecord {
-                kind: e.kind.as_str().into(),
-                at: *at,
-                user_id: user,
-                minutes: e.minutes,
-                body: Some(e.body.clone()),
-            };
-            leadledger_store::activities::insert(self.tx, id, &r, *at).await?;
-        }
-        if let Some(last) = times.last().filter(|t| **t != created) {
-            customers::touch(self.tx, id, *last).await?;
-        }
-        self.customers += 1;
-        self.activities += events.len();
-        Ok((id, times))
+/// Activities at concrete times; with the first and last time (`now` when there are none).
+fn timed(
+    events: &[Event],
+    user: Option<i64>,
+    rng: &mut Rng,
+    now: i64,
+) -> (Vec<ActivityRecord>, i64, i64) {
+    let mut prev = i64::MIN;
+    let mut acts = Vec::with_capacity(events.len());
+    for e in events {
+        // Later steps of the same day come after the earlier ones.
+        let at = time_of(now, e.days_ago, rng)
+            .max(prev.saturating_add(rng.range(600, 5400)))
+            .min(now - 60)
+            .max(prev);
+        prev = at;
+        acts.push(ActivityRecord {
+            kind: e.kind.as_str().into(),
+            at,
+            user_id: user,
+            minutes: e.minutes,
+            body: Some(e.body.clone()),
+        });
     }
-
-    async fn contact(&mut self, customer_id: i64, rec: &ContactRecord, at: i64) -> Result<()> {
-        leadledger_store::contacts::insert(self.tx, customer_id, rec, at).await?;
-        self.contacts += 1;
-        Ok(())
-    }
-
-    async fn values(&mut self, customer_id: i64, field_id: i64, values: &[String]) -> Result<()> {
-        fields::set_values(self.tx, customer_id, field_id, values).await?;
-        Ok(())
-    }
+    let first = acts.first().map(|a| a.at).unwrap_or(now);
+    let last = acts.last().map(|a| a.at).unwrap_or(first);
+    (acts, first, last)
 }
 
-async fn hand_written(
-    sink: &mut Sink<'_>,
+fn hand_written(
     catalog: &Catalog,
     team: &Team,
     b: &Buyer,
     mut rng: Rng,
     now: i64,
-) -> Result<()> {
+) -> Result<Planned> {
     let owner = match b.owner {
         Owner::Lily => Some(team.lily),
         Owner::Tom => Some(team.tom),
@@ -274,93 +338,83 @@ async fn hand_written(
     let first_name = b
         .contacts
         .first()
-        .map(|c| c.name.split(' ').next().unwrap_or("").to_string())
-        .unwrap_or_default();
-    let events = stories::timeline(b.story, &mut rng, b.product, &first_name);
-    let (id, times) = sink
-        .customer(&record_of(&b.input, owner), &events, worker, &mut rng, now)
-        .await?;
-    let created = times.first().copied().unwrap_or(now);
-    for c in &b.contacts {
-        let rec = ContactRecord {
+        .and_then(|c| c.name.split(' ').next())
+        .unwrap_or("");
+    let events = stories::timeline(b.story, &mut rng, b.product, first_name);
+    let (activities, created_at, updated_at) = timed(&events, worker, &mut rng, now);
+    let contacts = b
+        .contacts
+        .iter()
+        .map(|c| ContactRecord {
             name: c.name.clone(),
             title: c.title.clone(),
             notes: c.notes.clone(),
             channels: c.channels(),
-        };
-        sink.contact(id, &rec, created).await?;
-    }
-    let tag_ids = b
+        })
+        .collect();
+    let tags = b
         .tags
         .iter()
         .map(|t| catalog.tag(t))
         .collect::<Result<Vec<_>>>()?;
-    if !tag_ids.is_empty() {
-        tags::set_for_customer(sink.tx, id, &tag_ids).await?;
-    }
+    let mut values = vec![(catalog.field("main_product")?, b.product.to_string())];
     if let Some(t) = b.buyer_type {
-        sink.values(
-            id,
+        values.push((
             catalog.field("buyer_type")?,
-            &[catalog.option("buyer_type", t)?],
-        )
-        .await?;
+            catalog.option("buyer_type", t)?,
+        ));
     }
-    sink.values(id, catalog.field("main_product")?, &[b.product.to_string()])
-        .await?;
     if let Some(v) = b.volume {
         let n = leadledger_domain::custom_field::parse_number(v)
             .map_err(|e| AppError::Internal(e.to_string()))?;
-        sink.values(id, catalog.field("annual_volume")?, &[n])
-            .await?;
+        values.push((catalog.field("annual_volume")?, n));
     }
-    if !b.certs.is_empty() {
-        let ids = b
-            .certs
-            .iter()
-            .map(|c| catalog.option("certifications_required", c))
-            .collect::<Result<Vec<_>>>()?;
-        sink.values(id, catalog.field("certifications_required")?, &ids)
-            .await?;
+    for c in &b.certs {
+        values.push((
+            catalog.field("certifications_required")?,
+            catalog.option("certifications_required", c)?,
+        ));
     }
     if let Some(l) = b.license {
-        sink.values(id, catalog.field("has_import_license")?, &[l.to_string()])
-            .await?;
+        values.push((catalog.field("has_import_license")?, l.to_string()));
     }
     if b.input.status == CustomerStatus::Customer {
-        let first_order = events
+        // The first order is when the buyer first sent consignee details.
+        let first_order = activities
             .iter()
-            .zip(&times)
-            .find(|(e, _)| e.kind == ActivityKind::ConsigneeDetailsReceived)
-            .map(|(_, t)| *t);
-        if let Some(t) = first_order.or(times.first().copied()) {
-            sink.values(id, catalog.field("first_order_date")?, &[iso_date(t)])
-                .await?;
-        }
+            .find(|a| a.kind == ActivityKind::ConsigneeDetailsReceived.as_str());
+        values.push((
+            catalog.field("first_order_date")?,
+            iso_date(first_order.map(|a| a.at).unwrap_or(created_at)),
+        ));
     }
-    Ok(())
+    let customer = NewCustomer {
+        record: record_of(&b.input, owner),
+        created_at,
+        updated_at,
+    };
+    Ok(Planned {
+        customer,
+        contacts,
+        activities,
+        tags,
+        values,
+    })
 }
 
-async fn generated(
-    sink: &mut Sink<'_>,
-    ids: &Ids,
-    team: &Team,
-    i: u64,
-    base: &Rng,
-    seed: u64,
-    now: i64,
-) -> Result<()> {
+fn generated(ids: &Ids, team: &Team, i: u64, nth: u64, base: &Rng, seed: u64, now: i64) -> Planned {
+    use CustomerStatus as S;
     let mut rng = base.derive(i);
-    let c = synthetic::company(i - 48, seed);
+    let c = synthetic::company(nth, seed);
     let status = *rng.weighted(&[
-        (45, CustomerStatus::Lead),
-        (25, CustomerStatus::Prospect),
-        (20, CustomerStatus::Customer),
-        (10, CustomerStatus::Lost),
+        (45, S::Lead),
+        (25, S::Prospect),
+        (20, S::Customer),
+        (10, S::Lost),
     ]);
-    let source = *rng.weighted(synthetic::SOURCES);
+    let source = *rng.weighted(markets::SOURCES);
     let source_detail = match source {
-        SourceChannel::TradeShow => Some(rng.pick(synthetic::TRADE_SHOWS).to_string()),
+        SourceChannel::TradeShow => Some(rng.pick(markets::TRADE_SHOWS).to_string()),
         SourceChannel::Referral => Some("Referred by an existing customer".to_string()),
         SourceChannel::Other => Some("Yiwu market visit".to_string()),
         _ => None,
@@ -372,14 +426,14 @@ async fn generated(
         (25, None),
     ]);
     let stage = match status {
-        CustomerStatus::Lead => Some(ProjectStage::Inquiry),
-        CustomerStatus::Prospect => Some(*rng.pick(&[
+        S::Lead => Some(ProjectStage::Inquiry),
+        S::Prospect => Some(*rng.pick(&[
             ProjectStage::Inquiry,
             ProjectStage::Sample,
             ProjectStage::Proofing,
         ])),
-        CustomerStatus::Customer => Some(ProjectStage::MassProduction),
-        CustomerStatus::Lost => None,
+        S::Customer => Some(ProjectStage::MassProduction),
+        S::Lost => None,
     };
     let completeness = *rng.weighted(&[
         (3, Some(Completeness::High)),
@@ -387,7 +441,7 @@ async fn generated(
         (3, Some(Completeness::Low)),
         (2, None),
     ]);
-    let rec = CustomerRecord {
+    let record = CustomerRecord {
         match_key: match_key(&c.name),
         sort_name: c.name.to_lowercase(),
         name: c.name,
@@ -404,22 +458,11 @@ async fn generated(
         stage: stage.map(|s| s.as_str().to_string()),
         notes: None,
     };
-    let (contact, phone) = synthetic::person(&mut rng, c.market);
-    let first = contact.split(' ').next().unwrap_or("").to_string();
-    let created_days_ago = rng.range(0, 540);
-    let events = stories::random_events(&mut rng, created_days_ago, c.product, &first);
-    let worker = owner.or(Some(team.tom));
-    let (id, times) = sink.customer(&rec, &events, worker, &mut rng, now).await?;
-    let created = times.first().copied().unwrap_or(now);
-    let n_contacts = if rng.chance(0.3) { 2 } else { 1 };
-    for k in 0..n_contacts {
-        let (name, phone) = if k == 0 {
-            (contact.clone(), phone.clone())
-        } else {
-            synthetic::person(&mut rng, c.market)
-        };
+    let mut contacts = Vec::new();
+    for k in 0..if rng.chance(0.3) { 2 } else { 1 } {
+        let (name, phone) = synthetic::person(&mut rng, c.market);
         let local = if k == 0 {
-            synthetic::ascii_slug(name.split(' ').next().unwrap_or("sales"))
+            synthetic::ascii_slug(name.split(' ').next().unwrap_or(""))
         } else {
             "purchasing".into()
         };
@@ -439,42 +482,56 @@ async fn generated(
                 "Director",
             ])
             .to_string();
-        sink.contact(
-            id,
-            &ContactRecord {
-                name,
-                title: Some(title),
-                notes: None,
-                channels,
-            },
-            created,
-        )
-        .await?;
+        contacts.push(ContactRecord {
+            name,
+            title: Some(title),
+            notes: None,
+            channels,
+        });
     }
+    let first_name = contacts[0].name.split(' ').next().unwrap_or("").to_string();
+    let created_days_ago = rng.range(0, 540);
+    let events = stories::random_events(&mut rng, created_days_ago, c.product, &first_name);
+    let (activities, created_at, updated_at) =
+        timed(&events, owner.or(Some(team.tom)), &mut rng, now);
+    let (created_at, updated_at) = if events.is_empty() {
+        let t = time_of(now, created_days_ago, &mut rng);
+        (t, t)
+    } else {
+        (created_at, updated_at)
+    };
+    let mut tags = Vec::new();
     if rng.chance(0.08) {
-        let tag = match status {
-            CustomerStatus::Customer => *rng.pick(&[ids.tags[0], ids.tags[0], ids.tags[3]]),
-            _ => *rng.pick(&[ids.tags[1], ids.tags[2]]),
+        let [pays_on_time, haggles, sample_sent, disputes] = ids.tags;
+        let pool = if status == S::Customer {
+            [pays_on_time, pays_on_time, disputes]
+        } else {
+            [haggles, sample_sent, haggles]
         };
-        tags::set_for_customer(sink.tx, id, &[tag]).await?;
+        tags.push(*rng.pick(&pool));
     }
+    let mut values = Vec::new();
     if rng.chance(0.5) {
-        sink.values(id, ids.buyer_type, &[rng.pick(&ids.buyer_types).clone()])
-            .await?;
+        values.push((ids.buyer_type, rng.pick(&ids.buyer_types).clone()));
     }
     if rng.chance(0.4) {
-        sink.values(id, ids.main_product, &[c.product.to_string()])
-            .await?;
+        values.push((ids.main_product, c.product.to_string()));
     }
-    if status != CustomerStatus::Lead && rng.chance(0.5) {
-        sink.values(
-            id,
-            ids.annual_volume,
-            &[(rng.range(2, 120) * 5000).to_string()],
-        )
-        .await?;
+    if status != S::Lead && rng.chance(0.5) {
+        values.push((ids.annual_volume, (rng.range(2, 120) * 5000).to_string()));
     }
-    Ok(())
+    let customer = NewCustomer {
+        record,
+        created_at,
+        updated_at,
+    };
+    Planned {
+        customer,
+        contacts,
+        activities,
+        tags,
+        values,
+    }
 }
 
 #[cfg(test)]

@@ -275,16 +275,14 @@ fn parse_draft(d: &FieldDraft, creating: bool) -> Result<(FieldRecord, FieldKind
             Invalid::new("duplicate_option", "option labels must differ"),
         );
     }
-    if let Some(k) = kind {
-        if k.has_options() && labels.is_empty() {
-            e.add(
-                "options",
-                Invalid::new(
-                    "options_required",
-                    "a select field needs at least one option",
-                ),
-            );
-        }
+    if kind.is_some_and(|k| k.has_options()) && labels.is_empty() {
+        e.add(
+            "options",
+            Invalid::new(
+                "options_required",
+                "a select field needs at least one option",
+            ),
+        );
     }
     let r = e.finish(|| FieldRecord {
         key: key.unwrap(),

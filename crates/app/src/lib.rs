@@ -12,6 +12,7 @@ pub mod customers;
 pub mod demo;
 pub mod error;
 pub mod fields;
+pub mod inquiries;
 pub mod tags;
 pub mod users;
 

@@ -55,7 +55,7 @@ impl PageRequest {
 
     /// Number of pages for `total` items (at least 1).
     pub fn pages(self, total: i64) -> u32 {
-        (((total.max(0) as u64) + self.per_page as u64 - 1) / self.per_page as u64).max(1) as u32
+        (total.max(0) as u64).div_ceil(self.per_page as u64).max(1) as u32
     }
 }
 

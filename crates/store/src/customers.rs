@@ -472,6 +472,8 @@ pub async fn merge(tx: &mut Tx, into: i64, from: i64, now: i64) -> Result<()> {
          notes = COALESCE(notes, (SELECT notes FROM customers WHERE id = $2)) WHERE id = $1",
         "UPDATE contacts SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE activities SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE inquiries SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE customer_signals SET customer_id = $1 WHERE customer_id = $2",
         "INSERT INTO customer_tags (customer_id, tag_id) SELECT $1, tag_id FROM customer_tags WHERE customer_id = $2 \
          ON CONFLICT DO NOTHING",
         "INSERT INTO custom_values (customer_id, field_id, value) SELECT $1, field_id, value FROM custom_values \

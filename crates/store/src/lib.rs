@@ -10,10 +10,12 @@
 
 pub mod activities;
 pub mod audit;
+pub mod bulk;
 pub mod contacts;
 pub mod customers;
 mod db;
 pub mod fields;
+pub mod inquiries;
 pub mod sessions;
 pub mod tags;
 pub mod testing;

@@ -130,12 +130,10 @@ pub async fn insert_token(
 
 /// The active user owning an unrevoked token.
 pub async fn by_token(tx: &mut Tx, token_hash: &str) -> Result<Option<UserRow>> {
-    let sql = format!(
-        "SELECT u.id, u.username, u.display_name, u.role, u.password_hash, u.disabled, u.created_at \
+    let sql = "SELECT u.id, u.username, u.display_name, u.role, u.password_hash, u.disabled, u.created_at \
          FROM api_tokens t JOIN users u ON u.id = t.user_id \
-         WHERE t.token_hash = $1 AND NOT t.revoked AND NOT u.disabled"
-    );
-    Ok(on_tx!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql))
+         WHERE t.token_hash = $1 AND NOT t.revoked AND NOT u.disabled";
+    Ok(on_tx!(tx, |c| sqlx::query_as(sql)
         .bind(token_hash)
         .fetch_optional(c)
         .await)?)

@@ -10,8 +10,10 @@
 mod contract {
     pub mod activities;
     pub mod audit;
+    pub mod bulk;
     pub mod concurrency;
     pub mod contacts;
+    pub mod custom_filters;
     pub mod customer_list;
     pub mod customers;
     pub mod fields;
@@ -22,8 +24,8 @@ mod contract {
 }
 
 use contract::{
-    activities, audit, concurrency, contacts, customer_list, customers, fields, sessions, tags,
-    users,
+    activities, audit, bulk, concurrency, contacts, custom_filters, customer_list, customers,
+    fields, sessions, tags, users,
 };
 
 use leadledger_store::{Backend, Db, testing};
@@ -74,10 +76,10 @@ fn all_tests() -> Vec<(&'static str, TestFn)> {
         customer_list::the_owner_filter_picks_anyone_the_pool_or_one_user,
         customer_list::a_sales_scope_sees_own_and_pool_customers_only,
         customer_list::several_tags_must_all_be_present,
-        customer_list::a_custom_equals_filter_matches_the_stored_value,
-        customer_list::a_custom_contains_filter_is_case_insensitive_and_escapes_wildcards,
-        customer_list::a_number_range_compares_numbers_not_text,
-        customer_list::a_date_range_includes_both_ends,
+        custom_filters::a_custom_equals_filter_matches_the_stored_value,
+        custom_filters::a_custom_contains_filter_is_case_insensitive_and_escapes_wildcards,
+        custom_filters::a_number_range_compares_numbers_not_text,
+        custom_filters::a_date_range_includes_both_ends,
         customer_list::every_sort_key_orders_ascending_and_descending,
         customer_list::pages_split_the_list_and_the_total_counts_every_match,
         customer_list::filters_combine_with_and,
@@ -104,6 +106,9 @@ fn all_tests() -> Vec<(&'static str, TestFn)> {
         activities::the_summary_adds_minutes_and_finds_the_latest_activity,
         audit::audit_entries_list_newest_first_and_filter_by_every_field,
         audit::audit_entries_page_with_a_total,
+        bulk::bulk_customers_get_their_ids_in_input_order_across_chunks,
+        bulk::bulk_contacts_get_their_channels_and_ids_in_input_order,
+        bulk::bulk_activities_values_and_tags_land_on_their_customers,
         concurrency::twenty_simultaneous_writers_all_commit,
         concurrency::a_rolled_back_transaction_leaves_nothing_behind,
         concurrency::migrating_twice_changes_nothing_and_the_database_answers_pings,

@@ -25,6 +25,8 @@ pub use error::{ApiError, WebError};
 
 /// Request bodies larger than this are refused with 413.
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+/// Uploaded mailboxes may be larger.
+pub const MAX_UPLOAD_BYTES: usize = 32 * 1024 * 1024;
 
 /// Shared by every handler.
 #[derive(Clone)]

@@ -3,6 +3,8 @@
 //! notes written the way a salesperson writes them, in English or Chinese.
 
 use super::rng::Rng;
+use super::topics::Topic;
+use super::topics::Topic as T;
 use leadledger_domain::activity::ActivityKind;
 use leadledger_domain::activity::ActivityKind as K;
 
@@ -57,87 +59,6 @@ pub(super) struct Event {
     pub body: String,
 }
 
-/// What a note may mention: `{p}` the product, `{c}` the contact's first name.
-fn text(kind: ActivityKind, rng: &mut Rng, product: &str, contact: &str) -> String {
-    let pool: &[&str] = match kind {
-        K::EmailReceived => &[
-            "Inquiry for {p}: asked for specs, MOQ and lead time.",
-            "{c} confirmed the quote, asked for PI.",
-            "{c} 回复：数量确认，要求下周发 PI。",
-            "Repeat order for {p}, same specs as last time.",
-            "{c}: price acceptable, asked about payment terms.",
-            "客户来邮件询问 {p} 的交期和包装方式。",
-            "Asked whether we can print their logo on the carton.",
-        ],
-        K::EmailSent => &[
-            "Sent clarifying questions: application, annual quantity, required certificates.",
-            "Follow-up on quote, no reply yet.",
-            "发了产品目录和 {p} 的规格书。",
-            "Sent shipping schedule and booking confirmation.",
-            "Reminded {c} about the balance payment.",
-        ],
-        K::Call => &[
-            "Called {c}: only talked about price, wants 5% lower. No quantity given.",
-            "电话沟通：客户又压价，说别家便宜 8%，没有提数量和付款方式。",
-            "Call with {c} about next season's {p} plan.",
-            "Short call: {c} is waiting for their customer's decision.",
-            "{c} asked again for a better price, refused to confirm in writing.",
-        ],
-        K::Meeting => &[
-            "Video meeting with {c} and their engineer about the {p} project specs.",
-            "Teams meeting: project timeline, tender documents, warranty terms.",
-            "与客户视频会议，讨论项目进度和验货标准。",
-        ],
-        K::Visit => &[
-            "{c} visited our factory: production line, QC lab, packing.",
-            "Visited the customer's warehouse and two project sites.",
-            "客户来厂验厂，看了老化测试和包装线。",
-        ],
-        K::Note => &[
-            "PI sent, 30% T/T deposit received.",
-            "Balance received on time, shipment released.",
-            "内部备注：客户付款准时，可以考虑给年度返点。",
-            "Order shipped from Ningbo, B/L copy sent.",
-            "Container loaded (1x40HQ), documents to follow.",
-        ],
-        K::QuoteSent => &[
-            "Quote for {p}, FOB Ningbo, valid 30 days.",
-            "Revised quote for {p}: -3%, MOQ 1000 pcs.",
-            "报价 {p}，CIF 目的港，30% 定金 70% 见提单副本。",
-            "Quote sent with two options (standard / premium driver).",
-        ],
-        K::SampleSent => &[
-            "Samples of {p} sent by DHL, tracking shared with {c}.",
-            "寄样 3 pcs {p}，顺丰国际，运费到付。",
-            "Sent pre-production sample for approval.",
-        ],
-        K::SampleFeedback => &[
-            "{c}: samples OK, small change to the colour temperature (4000K).",
-            "样品反馈：亮度满意，包装需要加固。",
-            "Sample passed their lab test; asked for test report.",
-        ],
-        K::InfoSheetReceived => &[
-            "{c} returned the info sheet: quantity, target price, certificates, port.",
-            "客户填好了询价信息表：用途、年采购量、认证要求都写清楚了。",
-            "Got the project spec sheet with quantities per site.",
-        ],
-        K::ConsigneeDetailsReceived => &[
-            "Consignee and notify party details received for the order.",
-            "收到收货人信息和清关资料，可以订舱。",
-            "{c} sent consignee details and forwarder contact.",
-        ],
-        K::WhatsappMessage => &[
-            "WhatsApp from {c}: asks for shipment ETA.",
-            "WhatsApp: {c} wants to know if the price can match another supplier.",
-            "WhatsApp 语音：客户问能不能先发一半货。",
-            "WhatsApp: sent photos of the packed goods.",
-        ],
-    };
-    rng.pick(pool)
-        .replace("{p}", product)
-        .replace("{c}", contact)
-}
-
 /// Typical time spent on one activity of a kind, in minutes.
 fn minutes(kind: ActivityKind, rng: &mut Rng) -> i32 {
     let (lo, hi) = match kind {
@@ -167,10 +88,11 @@ struct Timeline<'a> {
 }
 
 impl Timeline<'_> {
-    /// Waits `lo..=hi` days, then logs an activity of `kind`.
-    fn after(&mut self, lo: i64, hi: i64, kind: ActivityKind) -> &mut Self {
+    /// Waits `lo..=hi` days, then logs an activity about `topic`.
+    fn after(&mut self, lo: i64, hi: i64, topic: Topic) -> &mut Self {
         self.day = (self.day - self.rng.range(lo, hi)).max(0);
-        let body = text(kind, self.rng, self.product, self.contact);
+        let body = topic.text(self.rng, self.product, self.contact);
+        let kind = topic.kind();
         let minutes = minutes(kind, self.rng);
         self.events.push(Event {
             kind,
@@ -181,9 +103,9 @@ impl Timeline<'_> {
         self
     }
 
-    fn maybe(&mut self, p: f64, lo: i64, hi: i64, kind: ActivityKind) -> &mut Self {
+    fn maybe(&mut self, p: f64, lo: i64, hi: i64, topic: Topic) -> &mut Self {
         if self.rng.chance(p) {
-            self.after(lo, hi, kind);
+            self.after(lo, hi, topic);
         }
         self
     }
@@ -202,25 +124,27 @@ impl Timeline<'_> {
 
     /// The first contact up to a first order: inquiry, questions, info sheet, quote, sample.
     fn first_order(&mut self) -> &mut Self {
-        self.after(0, 0, K::EmailReceived)
-            .after(0, 1, K::EmailSent)
-            .after(2, 6, K::InfoSheetReceived)
-            .after(1, 2, K::QuoteSent)
-            .after(3, 6, K::EmailReceived)
-            .after(2, 5, K::SampleSent)
-            .after(12, 20, K::SampleFeedback)
-            .after(3, 7, K::ConsigneeDetailsReceived)
-            .after(1, 2, K::Note)
+        self.after(0, 0, T::Inquiry)
+            .after(0, 1, T::Questions)
+            .after(2, 6, T::InfoSheet)
+            .after(1, 2, T::Quote)
+            .after(3, 6, T::QuoteReply)
+            .after(2, 5, T::Sample)
+            .after(12, 20, T::SampleFeedback)
+            .after(2, 5, T::Confirmation)
+            .after(1, 4, T::Consignee)
+            .after(1, 2, T::OrderNote)
     }
 
-    /// A repeat order: request, quote, confirmation, consignee details, shipment.
+    /// A repeat order: request, quote, written confirmation, consignee details, shipment.
     fn repeat_order(&mut self, gap: (i64, i64)) -> &mut Self {
-        self.after(gap.0, gap.1, K::EmailReceived)
-            .after(0, 2, K::QuoteSent)
-            .after(2, 5, K::EmailReceived)
-            .after(2, 6, K::ConsigneeDetailsReceived)
-            .maybe(0.4, 5, 20, K::WhatsappMessage)
-            .maybe(0.5, 5, 15, K::Note)
+        self.after(gap.0, gap.1, T::RepeatOrder)
+            .after(0, 2, T::Quote)
+            .after(2, 5, T::Confirmation)
+            .after(2, 6, T::Consignee)
+            .maybe(0.4, 5, 20, T::ShipmentChat)
+            .maybe(0.3, 3, 10, T::PaymentReminder)
+            .maybe(0.5, 1, 5, T::OrderNote)
     }
 }
 
@@ -252,8 +176,8 @@ pub(super) fn timeline(story: Story, rng: &mut Rng, product: &str, contact: &str
             }
             // A current request, answered within days.
             let d = t.day;
-            t.after((d - 25).max(0), (d - 5).max(0), K::EmailReceived)
-                .after(0, 2, K::QuoteSent);
+            t.after((d - 25).max(0), (d - 5).max(0), T::RepeatOrder)
+                .after(0, 2, T::Quote);
         }
         Story::Dormant => {
             t.first_order();
@@ -261,57 +185,59 @@ pub(super) fn timeline(story: Story, rng: &mut Rng, product: &str, contact: &str
             while t.day > stop + 60 {
                 t.repeat_order((40, 60));
             }
-            t.maybe(0.7, 10, 30, K::EmailSent);
+            t.maybe(0.7, 10, 30, T::FollowUp);
         }
         Story::Haggler => {
-            t.after(0, 0, K::EmailReceived).after(0, 1, K::QuoteSent);
+            t.after(0, 0, T::Inquiry).after(0, 1, T::Quote);
             while t.day > 30 {
-                t.after(8, 25, K::Call);
-                t.maybe(0.6, 0, 2, K::QuoteSent)
-                    .maybe(0.5, 1, 5, K::WhatsappMessage);
+                t.after(8, 25, T::HaggleCall);
+                t.maybe(0.6, 0, 2, T::RevisedQuote)
+                    .maybe(0.5, 1, 5, T::HaggleChat)
+                    .maybe(0.3, 1, 4, T::PriceComplaint);
             }
         }
         Story::Silent => {
-            t.after(0, 0, K::EmailReceived)
-                .after(0, 1, K::EmailSent)
-                .maybe(0.5, 7, 14, K::EmailSent);
+            t.after(0, 0, T::Inquiry)
+                .after(0, 1, T::Questions)
+                .maybe(0.5, 7, 14, T::FollowUp);
         }
         Story::Slow => {
-            t.after(0, 0, K::EmailReceived).after(1, 3, K::QuoteSent);
+            t.after(0, 0, T::Inquiry).after(1, 3, T::Quote);
             while t.day > 45 {
-                t.after(14, 30, K::EmailReceived)
-                    .after(1, 3, K::QuoteSent)
-                    .maybe(0.3, 5, 10, K::Call);
+                t.maybe(0.5, 7, 10, T::FollowUp)
+                    .after(7, 20, T::LateReply)
+                    .after(1, 3, T::RevisedQuote);
+                t.maybe(0.3, 5, 10, T::Nudge);
             }
         }
         Story::Fresh => {
-            t.after(0, 0, K::EmailReceived)
-                .after(0, 1, K::EmailSent)
-                .maybe(0.5, 1, 4, K::InfoSheetReceived);
-            t.maybe(0.5, 0, 2, K::QuoteSent);
+            t.after(0, 0, T::Inquiry)
+                .after(0, 1, T::Questions)
+                .maybe(0.5, 1, 4, T::InfoSheet);
+            t.maybe(0.5, 0, 2, T::Quote);
         }
         Story::Lost => {
-            t.after(0, 0, K::EmailReceived)
-                .after(0, 1, K::QuoteSent)
-                .after(5, 10, K::Call)
-                .after(3, 8, K::SampleSent);
-            t.after(15, 25, K::SampleFeedback)
-                .after(5, 15, K::QuoteSent)
-                .after(10, 20, K::Call);
+            t.after(0, 0, T::Inquiry)
+                .after(0, 1, T::Quote)
+                .after(5, 10, T::QuoteReply)
+                .after(3, 8, T::Sample);
+            t.after(15, 25, T::SampleFeedback)
+                .after(5, 15, T::RevisedQuote)
+                .after(10, 20, T::PriceComplaint);
             t.note(20, 40, "Lost: they placed the order with a Vietnamese supplier, about 6% cheaper. 客户选择了更便宜的供应商。");
         }
         Story::Project => {
-            t.after(0, 0, K::EmailReceived)
-                .after(1, 3, K::Meeting)
-                .after(3, 7, K::InfoSheetReceived);
-            t.after(2, 5, K::QuoteSent)
-                .after(5, 10, K::SampleSent)
-                .after(15, 25, K::SampleFeedback);
-            t.after(10, 30, K::Visit)
-                .after(3, 7, K::QuoteSent)
-                .after(10, 20, K::Meeting);
+            t.after(0, 0, T::Inquiry)
+                .after(1, 3, T::Meeting)
+                .after(3, 7, T::InfoSheet);
+            t.after(2, 5, T::Quote)
+                .after(5, 10, T::Sample)
+                .after(15, 25, T::SampleFeedback);
+            t.after(10, 30, T::Visit)
+                .after(3, 7, T::RevisedQuote)
+                .after(10, 20, T::Meeting);
             while t.day > 30 {
-                t.after(10, 25, K::Call).maybe(0.4, 2, 6, K::EmailReceived);
+                t.after(10, 25, T::Nudge).maybe(0.4, 2, 6, T::ProjectUpdate);
             }
             t.note(
                 2,
@@ -320,13 +246,13 @@ pub(super) fn timeline(story: Story, rng: &mut Rng, product: &str, contact: &str
             );
         }
         Story::Sampling => {
-            t.after(0, 0, K::EmailReceived)
-                .after(0, 1, K::EmailSent)
-                .after(2, 5, K::InfoSheetReceived);
-            t.after(1, 2, K::QuoteSent)
-                .after(5, 12, K::EmailReceived)
-                .after(2, 5, K::SampleSent);
-            t.maybe(0.7, 7, 12, K::WhatsappMessage);
+            t.after(0, 0, T::Inquiry)
+                .after(0, 1, T::Questions)
+                .after(2, 5, T::InfoSheet);
+            t.after(1, 2, T::Quote)
+                .after(5, 12, T::QuoteReply)
+                .after(2, 5, T::Sample);
+            t.maybe(0.7, 7, 12, T::ShipmentChat);
         }
     }
     t.events
@@ -339,17 +265,21 @@ pub(super) fn random_events(
     product: &str,
     contact: &str,
 ) -> Vec<Event> {
-    const KINDS: &[(u32, ActivityKind)] = &[
-        (30, K::EmailReceived),
-        (20, K::EmailSent),
-        (15, K::QuoteSent),
-        (10, K::Call),
-        (8, K::WhatsappMessage),
-        (5, K::SampleSent),
-        (4, K::InfoSheetReceived),
-        (3, K::SampleFeedback),
-        (2, K::Meeting),
-        (3, K::Note),
+    const NEXT: &[(u32, Topic)] = &[
+        (20, T::Questions),
+        (18, T::Quote),
+        (12, T::QuoteReply),
+        (8, T::HaggleCall),
+        (8, T::FollowUp),
+        (6, T::InfoSheet),
+        (6, T::Sample),
+        (4, T::SampleFeedback),
+        (4, T::RevisedQuote),
+        (4, T::Nudge),
+        (3, T::ShipmentChat),
+        (3, T::LateReply),
+        (2, T::Meeting),
+        (2, T::Confirmation),
     ];
     let n = rng.below(5);
     let mut t = Timeline {
@@ -360,13 +290,12 @@ pub(super) fn random_events(
         events: Vec::new(),
     };
     for i in 0..n {
-        let kind = if i == 0 {
-            K::EmailReceived
+        if i == 0 {
+            t.after(0, 0, T::Inquiry);
         } else {
-            *t.rng.weighted(KINDS)
-        };
-        let gap = if i == 0 { (0, 0) } else { (1, 30) };
-        t.after(gap.0, gap.1, kind);
+            let topic = *t.rng.weighted(NEXT);
+            t.after(1, 30, topic);
+        }
     }
     t.events
 }

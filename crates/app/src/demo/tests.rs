@@ -1,8 +1,9 @@
 //! Seeding real (temporary SQLite) databases and checking the promises of the demo.
 
 use super::*;
-use leadledger_store::customers::CustomerFilter;
+use leadledger_store::customers::{self, CustomerFilter};
 use leadledger_store::testing::TestDb;
+use leadledger_store::{fields, tags};
 use std::collections::HashSet;
 use std::time::Instant;
 
@@ -273,5 +274,38 @@ async fn demo_scales_to_100000_customers_within_a_minute() {
     );
     assert_eq!(s.customers, 100_000);
     assert!(took.as_secs() < 60, "took {took:?}");
+    t.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_demo_seeds_postgresql_too_when_a_server_is_named() {
+    let Some(url) = leadledger_store::testing::pg_url() else {
+        println!(
+            "NOTE: PostgreSQL demo test SKIPPED: {} is not set",
+            leadledger_store::testing::PG_URL_VAR
+        );
+        return;
+    };
+    let t = TestDb::postgres(&url).await.expect("test schema");
+    let app = App::new(t.db.clone());
+    let s = seed(
+        &app,
+        &DemoOptions {
+            customers: 300,
+            seed: 5,
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!((s.customers, all_customers(&app).await.len()), (300, 300));
+    assert!(
+        crate::auth::login(&app, "tom", DEMO_PASSWORD, "127.0.0.1")
+            .await
+            .is_ok()
+    );
+    assert!(matches!(
+        seed(&app, &DemoOptions::default()).await,
+        Err(AppError::Conflict(_))
+    ));
     t.cleanup().await;
 }

@@ -3,6 +3,7 @@
 mod activities;
 mod admin;
 mod customers;
+mod inquiries;
 mod login;
 mod tags;
 
@@ -41,6 +42,15 @@ pub fn routes() -> Router<AppState> {
         .route("/customers/{id}/activities", post(activities::create))
         .route("/activities", get(activities::index))
         .route("/activities/{id}/delete", post(activities::delete))
+        .route(
+            "/inquiries",
+            get(inquiries::index).post(inquiries::submit).layer(
+                axum::extract::DefaultBodyLimit::max(crate::MAX_UPLOAD_BYTES),
+            ),
+        )
+        .route("/inquiries/{id}", get(inquiries::show))
+        .route("/inquiries/{id}/link", post(inquiries::link))
+        .route("/inquiries/{id}/delete", post(inquiries::delete))
         .route("/tags", get(tags::index).post(tags::create))
         .route("/tags/{id}", post(tags::update))
         .route("/tags/{id}/delete", post(tags::delete))

@@ -1,0 +1,141 @@
+//! The binary as a user runs it: user and token commands against a SQLite file while a server
+//! is serving that same file.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_leadledger");
+
+fn run(args: &[&str], db: &str) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .args(["--db", db])
+        .env("LEADLEDGER_LOG", "warn")
+        .output()
+        .expect("binary runs")
+}
+
+fn http(port: u16, method: &str, path: &str, token: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "{method} {path} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).unwrap();
+    let status = buf.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (
+        status,
+        buf.split("\r\n\r\n").nth(1).unwrap_or("").to_string(),
+    )
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn user_and_token_commands_work_while_a_server_runs_on_the_same_sqlite_file() {
+    let dir = std::env::temp_dir().join(format!("ll-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = format!("sqlite://{}", dir.join("cli.db").display());
+    assert!(run(&["migrate"], &db).status.success());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let _server = Server(
+        Command::new(BIN)
+            .args(["serve", "--db", &db, "--addr", &format!("127.0.0.1:{port}")])
+            .env("LEADLEDGER_LOG", "warn")
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    let out = run(
+        &[
+            "user",
+            "add",
+            "ann",
+            "--role",
+            "manager",
+            "--password",
+            "s3cret-pw",
+        ],
+        &db,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dup = run(
+        &[
+            "user",
+            "add",
+            "ann",
+            "--role",
+            "sales",
+            "--password",
+            "s3cret-pw",
+        ],
+        &db,
+    );
+    assert!(!dup.status.success());
+    assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
+    let bad = run(
+        &[
+            "user",
+            "add",
+            "x",
+            "--role",
+            "sales",
+            "--password",
+            "s3cret-pw",
+        ],
+        &db,
+    );
+    assert!(!bad.status.success(), "a one-letter user name is refused");
+
+    let out = run(&["token", "create", "--user", "ann"], &db);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let token = stdout.lines().last().unwrap().trim().to_string();
+    assert!(token.starts_with("llt_"));
+    let (status, body) = http(port, "GET", "/api/v1/me", &token);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"username\":\"ann\""));
+
+    let list = String::from_utf8(run(&["user", "list"], &db).stdout).unwrap();
+    assert!(list.contains("ann") && list.contains("manager"));
+    assert!(run(&["user", "disable", "ann"], &db).status.success());
+    assert_eq!(
+        http(port, "GET", "/api/v1/me", &token).0,
+        401,
+        "disabling revokes tokens"
+    );
+    let missing = run(&["token", "create", "--user", "nobody"], &db);
+    assert!(
+        !missing.status.success()
+            && String::from_utf8_lossy(&missing.stderr).contains("no user named")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_unsupported_database_url_is_a_clear_error() {
+    let out = run(&["migrate"], "mysql://root@localhost/x");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported database url"));
+}
