@@ -14,6 +14,7 @@
 
 mod buyers;
 mod catalog;
+mod inquiries;
 mod markets;
 mod rng;
 mod stories;
@@ -70,6 +71,8 @@ pub struct DemoSummary {
     pub customers: usize,
     pub contacts: usize,
     pub activities: usize,
+    /// Inquiries in the demo inbox (linked to buyers or not).
+    pub inquiries: usize,
     /// `(username, role)`; every password is [`DEMO_PASSWORD`].
     pub users: Vec<(String, String)>,
 }
@@ -219,7 +222,9 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
         }
     }
     sink.flush().await?;
+    let inquiry_count = inquiries::seed(sink.tx, now, Some(team.lily)).await?;
     let summary = DemoSummary {
+        inquiries: inquiry_count,
         customers: sink.customers,
         contacts: sink.contacts,
         activities: sink.activities,
@@ -230,7 +235,7 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
     };
     let changes = serde_json::json!({
         "seed": opts.seed, "customers": summary.customers, "contacts": summary.contacts,
-        "activities": summary.activities, "users": DEMO_USERS.len(),
+        "activities": summary.activities, "inquiries": summary.inquiries, "users": DEMO_USERS.len(),
     });
     audit::record(&mut tx, None, "demo", None, "seed", changes).await?;
     tx.commit().await?;

@@ -3,6 +3,7 @@
 
 mod bench;
 mod config;
+mod inquiry;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -71,6 +72,11 @@ enum Cmd {
         #[command(subcommand)]
         cmd: TokenCmd,
     },
+    /// Read buyer inquiries.
+    Inquiry {
+        #[command(subcommand)]
+        cmd: InquiryCmd,
+    },
     /// Measure performance targets (see docs/benchmarks.md).
     Bench {
         #[command(subcommand)]
@@ -120,6 +126,12 @@ enum UserCmd {
 }
 
 #[derive(Subcommand)]
+enum InquiryCmd {
+    /// Judge inquiries: facts, completeness grade, scam/junk flags with reasons, clarifying questions.
+    Analyze(inquiry::AnalyzeArgs),
+}
+
+#[derive(Subcommand)]
 enum TokenCmd {
     /// Create an API token; it is printed once, as the last line.
     Create {
@@ -142,6 +154,13 @@ fn main() -> Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    if let Cmd::Inquiry {
+        cmd: InquiryCmd::Analyze(args),
+    } = cli.cmd
+    {
+        // Pure and offline: no configuration, database or runtime needed.
+        return inquiry::analyze_cmd(args);
+    }
     let cfg = Config::load(cli.config.as_deref())?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -211,10 +230,11 @@ async fn run(cmd: Cmd, cfg: Config) -> Result<()> {
                 };
                 let s = demo::seed(&app, &opts).await.map_err(cli_err)?;
                 eprintln!(
-                    "seeded {} customers, {} contacts, {} activities in {:.1} s",
+                    "seeded {} customers, {} contacts, {} activities, {} inquiries in {:.1} s",
                     s.customers,
                     s.contacts,
                     s.activities,
+                    s.inquiries,
                     started.elapsed().as_secs_f64()
                 );
             }
@@ -249,6 +269,9 @@ async fn run(cmd: Cmd, cfg: Config) -> Result<()> {
             Ok(())
         }
         Cmd::Bench { cmd } => bench::run(cmd).await,
+        Cmd::Inquiry {
+            cmd: InquiryCmd::Analyze(args),
+        } => inquiry::analyze_cmd(args),
     }
 }
 

@@ -139,3 +139,59 @@ fn an_unsupported_database_url_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported database url"));
 }
+
+#[test]
+fn inquiry_analyze_reads_jsonl_eml_and_stdin() {
+    use std::io::Write as _;
+    let mut child = Command::new(BIN)
+        .args(["inquiry", "analyze", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\": 7, \"text\": \"Need 2x40HQ of 20mm plywood, CIF Lagos, T/T 30/70\"}\n{oops\n{\"id\": \"x\"}\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "one line per input, bad ones included");
+    assert_eq!(lines[0]["id"], 7);
+    assert!(
+        lines[0]["completeness"]["grade"].is_string() && lines[0]["facts"]["buyer"].is_object()
+    );
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["id"], "x");
+    assert!(lines[2]["error"].is_string());
+
+    let dir = std::env::temp_dir().join(format!("ll-cli-eml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let eml = dir.join("rfq.eml");
+    std::fs::write(&eml, "From: A <a@acme-licht.de>\r\nSubject: RFQ\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>We need <b>1000 pcs</b> LED panels 600x600 40W, CE, FOB Ningbo. <a href=\"https://acme-licht.de\">our site</a></p>\r\n").unwrap();
+    let out = Command::new(BIN)
+        .args(["inquiry", "analyze", "--format", "json"])
+        .arg(&eml)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["facts"]["quantity"], 1000);
+    let text = Command::new(BIN)
+        .args(["inquiry", "analyze"])
+        .arg(&eml)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Completeness"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -250,9 +250,8 @@ pub async fn set_completeness_from_inquiry(
     grade: &str,
     now: i64,
 ) -> Result<bool> {
-    let n =
-        on_tx!(tx, |c| {
-            sqlx::query(
+    let n = on_tx!(tx, |c| {
+        sqlx::query(
         "UPDATE customers SET completeness = $1, completeness_source = 'inquiry', updated_at = $2 \
          WHERE id = $3 AND (completeness_source IS NULL OR completeness_source = 'inquiry') \
          AND (completeness IS NULL OR completeness <> $1)"
@@ -263,7 +262,7 @@ pub async fn set_completeness_from_inquiry(
     .execute(c)
     .await
     .map(|r| r.rows_affected())
-        })?;
+    })?;
     Ok(n > 0)
 }
 

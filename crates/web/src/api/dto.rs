@@ -241,3 +241,42 @@ list_type!(ContactList, ContactOut);
 list_type!(ActivityList, ActivityOut);
 list_type!(TagList, TagOut);
 list_type!(FieldList, FieldOut);
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct InquiryIn {
+    /// Echoed back by `/analyze`.
+    #[schema(value_type = Option<Object>)]
+    pub id: Option<Value>,
+    pub text: String,
+    pub subject: Option<String>,
+    pub from: Option<String>,
+    pub reply_to: Option<String>,
+    /// Link the stored inquiry to this buyer (not used by `/analyze`).
+    pub customer_id: Option<i64>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct InquiryLinkIn {
+    /// The buyer to link to; null unlinks.
+    pub customer_id: Option<i64>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct InquiryOut {
+    pub id: i64,
+    pub customer_id: Option<i64>,
+    pub received_at: String,
+    /// paste, eml, mbox, api, demo
+    pub channel: String,
+    pub subject: Option<String>,
+    pub from: Option<String>,
+    pub reply_to: Option<String>,
+    pub text: String,
+    /// The reader's analysis: language, completeness, risk, facts, questions.
+    #[schema(value_type = Object)]
+    pub analysis: Value,
+}
+
+list_type!(InquiryList, InquiryOut);

@@ -9,6 +9,7 @@ mod activities;
 mod customers;
 mod dto;
 mod fields;
+mod inquiries;
 mod openapi;
 mod tags;
 
@@ -54,6 +55,14 @@ pub fn routes() -> Router<AppState> {
             get(activities::get)
                 .put(activities::update)
                 .delete(activities::delete),
+        )
+        .route("/inquiries", get(inquiries::list).post(inquiries::create))
+        .route("/inquiries/analyze", post(inquiries::analyze))
+        .route(
+            "/inquiries/{id}",
+            get(inquiries::get)
+                .put(inquiries::update)
+                .delete(inquiries::delete),
         )
         .route("/tags", get(tags::list).post(tags::create))
         .route(

@@ -2,7 +2,7 @@
 //! DTOs' schemas.
 
 use super::dto::*;
-use super::{activities, customers, fields, tags};
+use super::{activities, customers, fields, inquiries, tags};
 use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -30,7 +30,7 @@ impl Modify for Security {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "leadledger API", version = "1", description = "Buyers, contacts, activities, tags and custom fields. Errors answer {code, message, fields} with a 4xx status; lists answer {items, total, page, per_page}."),
+    info(title = "leadledger API", version = "1", description = "Inquiries, buyers, contacts, activities, tags and custom fields. Errors answer {code, message, fields} with a 4xx status; lists answer {items, total, page, per_page}."),
     paths(
         customers::me, customers::list, customers::create, customers::get, customers::replace, customers::patch,
         customers::delete, customers::duplicates, customers::merge,
@@ -38,11 +38,12 @@ impl Modify for Security {
         activities::list, activities::create, activities::get, activities::update, activities::delete,
         tags::list, tags::create, tags::get, tags::update, tags::delete,
         fields::list, fields::create, fields::get, fields::update, fields::delete,
+        inquiries::analyze, inquiries::list, inquiries::create, inquiries::get, inquiries::update, inquiries::delete,
     ),
     components(schemas(
         CustomerOut, CustomerIn, CustomerList, DuplicateOut, DuplicatesOut, MergeIn, ContactOut, ContactIn, ContactList,
         ActivityOut, ActivityIn, ActivityList, TagOut, TagIn, TagList, FieldOut, FieldIn, FieldList, OptionOut, OptionIn,
-        MeOut, ErrorOut,
+        MeOut, ErrorOut, InquiryIn, InquiryLinkIn, InquiryOut, InquiryList,
     )),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

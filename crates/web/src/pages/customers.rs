@@ -367,13 +367,33 @@ async fn form_page(
     })
 }
 
-pub async fn new_form(State(s): State<AppState>, u: PageUser) -> Result<Response, WebError> {
+pub async fn new_form(
+    State(s): State<AppState>,
+    u: PageUser,
+    RawQuery(q): RawQuery,
+) -> Result<Response, WebError> {
     if !u.actor().can_create_customers() {
         return Err(WebError::Forbidden);
     }
     let mut f = FormState::default();
     f.set("status", "lead");
     f.set("owner", u.actor().user_id.to_string());
+    let params = query_pairs(&q);
+    if let Some((_, v)) = params.iter().find(|(k, _)| k == "from_inquiry") {
+        // Prefill from what the inquiry reader found; the duplicate check still runs on save.
+        let iid = parse_id(v)?;
+        let i = leadledger_app::inquiries::get(&s.app, u.actor(), iid).await?;
+        let p = leadledger_app::inquiries::prefill(&i);
+        f.set("from_inquiry", iid.to_string());
+        f.set("name", p.name);
+        f.set("country", p.country);
+        f.set("website", p.website);
+        f.set("email_domain", p.email_domain);
+        f.set("completeness", p.completeness);
+        f.set("contact_name", p.contact_name);
+        f.set("contact_emails", p.contact_email);
+        f.set("stage", "inquiry");
+    }
     Ok(render(&form_page(&s, &u, f, None, vec![]).await?))
 }
 
@@ -501,7 +521,12 @@ pub async fn create(State(s): State<AppState>, p: PostForm) -> Result<Response, 
         Err(e) => return refused(&s, &p.user, &p.form, None, AppError::Invalid(e)).await,
     };
     match uc::create(&s.app, p.user.actor(), change).await {
-        Ok(id) => Ok(Redirect::to(&format!("/customers/{id}?flash=created")).into_response()),
+        Ok(id) => {
+            if let Ok(iid) = p.form.get("from_inquiry").parse::<i64>() {
+                leadledger_app::inquiries::link(&s.app, p.user.actor(), iid, Some(id)).await?;
+            }
+            Ok(Redirect::to(&format!("/customers/{id}?flash=created")).into_response())
+        }
         Err(e) => refused(&s, &p.user, &p.form, None, e).await,
     }
 }
@@ -588,6 +613,8 @@ struct ShowPage {
     can_claim: bool,
     can_release: bool,
     can_delete: bool,
+    inquiries: Vec<leadledger_app::inquiries::InquiryView>,
+    signals: Vec<leadledger_app::store::inquiries::SignalRow>,
 }
 
 impl ShowPage {
@@ -629,7 +656,25 @@ async fn show_page(
     .await?;
     let owner = d.customer.row.owner_id;
     let a = u.actor();
+    let filter = leadledger_app::store::inquiries::InquiryFilter {
+        customer_id: Some(id),
+        ..Default::default()
+    };
+    let inquiries = leadledger_app::inquiries::list(
+        &s.app,
+        a,
+        filter,
+        PageRequest {
+            page: 1,
+            per_page: 50,
+        },
+    )
+    .await?
+    .items;
+    let signals = leadledger_app::inquiries::signals(&s.app, a, id).await?;
     Ok(ShowPage {
+        inquiries,
+        signals,
         l: Layout::new(u, "customers", d.customer.row.name.clone()),
         can_claim: owner.is_none()
             && a.can_edit_customer(owner)

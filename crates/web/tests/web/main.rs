@@ -3,5 +3,6 @@
 
 mod api;
 mod helpers;
+mod inquiries;
 mod matrix;
 mod pages;

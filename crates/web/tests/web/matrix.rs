@@ -55,6 +55,12 @@ app_test!(
             (format!("/customers/{tc}/merge"), [OK, OK, NF, OK, FORB]),
             (format!("/contacts/{ct}/edit"), [OK, OK, NF, OK, FORB]),
             ("/activities".into(), [OK, OK, OK, OK, OK]),
+            ("/inquiries".into(), [OK, OK, OK, OK, OK]),
+            (
+                "/inquiries?risk=scam&grade=low".into(),
+                [OK, OK, OK, OK, OK],
+            ),
+            ("/inquiries/999999".into(), [NF, NF, NF, NF, NF]),
             ("/tags".into(), [OK, OK, OK, OK, OK]),
             ("/settings/fields".into(), [OK, FORB, FORB, FORB, FORB]),
             ("/users".into(), [OK, FORB, FORB, FORB, FORB]),
