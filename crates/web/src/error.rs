@@ -108,9 +108,12 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
     }
 }
 
-/// An API error: `{"code", "message", "fields"}`.
+/// An API error: `{"code", "message", "fields"}`. Boxed, so `Result`s stay small.
 #[derive(Debug)]
-pub struct ApiError {
+pub struct ApiError(Box<ApiErrorBody>);
+
+#[derive(Debug)]
+pub struct ApiErrorBody {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
@@ -118,15 +121,28 @@ pub struct ApiError {
     pub extra: Option<(&'static str, Value)>,
 }
 
+impl std::ops::Deref for ApiError {
+    type Target = ApiErrorBody;
+    fn deref(&self) -> &ApiErrorBody {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ApiError {
+    fn deref_mut(&mut self) -> &mut ApiErrorBody {
+        &mut self.0
+    }
+}
+
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self {
+        Self(Box::new(ApiErrorBody {
             status,
             code,
             message: message.into(),
             fields: Map::new(),
             extra: None,
-        }
+        }))
     }
 
     pub fn invalid(errors: &FieldErrors) -> Self {
@@ -202,11 +218,12 @@ impl From<AppError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut body = json!({"code": self.code, "message": self.message, "fields": self.fields});
-        if let Some((k, v)) = self.extra {
+        let e = *self.0;
+        let mut body = json!({"code": e.code, "message": e.message, "fields": e.fields});
+        if let Some((k, v)) = e.extra {
             body[k] = v;
         }
-        (self.status, Json(body)).into_response()
+        (e.status, Json(body)).into_response()
     }
 }
 

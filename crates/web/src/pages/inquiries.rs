@@ -37,11 +37,14 @@ struct IndexPage {
 fn filter_from(form: &FormData) -> Result<(InquiryFilter, PageRequest), WebError> {
     let page = PageRequest::parse(Some(form.get("page")), None)
         .map_err(|(_, e)| WebError::BadRequest(e.message))?;
-    let mut f = InquiryFilter::default();
-    f.grade = match form.get("grade") {
+    let grade = match form.get("grade") {
         "" => None,
         g @ ("high" | "medium" | "low") => Some(g.to_string()),
         other => return Err(WebError::BadRequest(format!("unknown grade {other:?}"))),
+    };
+    let mut f = InquiryFilter {
+        grade,
+        ..Default::default()
     };
     match form.get("risk") {
         "" => {}
