@@ -209,8 +209,10 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
         }
     }
     for h in hits {
-        if let Tag::Material(m) = h.tag {
-            push(&mut out, m.to_string());
+        match h.tag {
+            Tag::Material(m) => push(&mut out, m.to_string()),
+            Tag::Fitment(m) => push(&mut out, format!("fits {m}")),
+            _ => {}
         }
     }
     out.truncate(16);

@@ -38,6 +38,8 @@ pub enum Tag {
     Packaging,
     /// Material words that count as specs.
     Material(&'static str),
+    /// Vehicle make an auto part must fit ("for Toyota Corolla"): a real spec for auto parts.
+    Fitment(&'static str),
     TargetPrice,
     /// Words that introduce the application / use.
     Use,
