@@ -3,7 +3,7 @@
 //! pitch words, scam phrases …) that completeness and risk need, so nothing is scanned twice.
 
 use crate::buyer;
-use crate::lexicon::{Ask, Hit, Scam, Tag};
+use crate::lexicon::{self, Ask, Hit, Scam, Tag};
 use crate::product;
 use crate::quantity;
 use crate::specs;
@@ -71,9 +71,9 @@ fn incoterm_place(d: &Doc, hits: &[Hit], h: &Hit) -> Option<String> {
         j += 1;
         skipped += 1;
     }
-    if let Some(p) = hits
+    if let Some(p) = lexicon::starting_at(hits, j)
         .iter()
-        .find(|g| g.start == j && matches!(g.tag, Tag::Place(..) | Tag::Country(_)))
+        .find(|g| matches!(g.tag, Tag::Place(..) | Tag::Country(_)))
     {
         if d.kind(j) == Some(Kind::Cjk)
             && let Tag::Place(name, _) | Tag::Country(name) = p.tag
@@ -87,12 +87,11 @@ fn incoterm_place(d: &Doc, hits: &[Hit], h: &Hit) -> Option<String> {
             let o = d.orig(j);
             let cap = o.chars().next().is_some_and(|c| c.is_uppercase());
             if !cap
-                || hits.iter().any(|g| {
-                    g.start == j
-                        && matches!(
-                            g.tag,
-                            Tag::Incoterm(_) | Tag::Pay(_) | Tag::Ask(_) | Tag::Buy
-                        )
+                || lexicon::starting_at(hits, j).iter().any(|g| {
+                    matches!(
+                        g.tag,
+                        Tag::Incoterm(_) | Tag::Pay(_) | Tag::Ask(_) | Tag::Buy
+                    )
                 })
             {
                 return None;
@@ -216,12 +215,16 @@ pub fn extract(d: &Doc, msg: &Message, hits: &[Hit], flags: &[u8]) -> (Facts, Si
                 market = Some(c)
             }
             Tag::CountryAdj(c) if market.is_none() => {
-                let next_market = hits.iter().any(|g| {
-                    (g.start == h.end || g.end == h.start) && matches!(g.tag, Tag::MarketWord)
-                }) || matches!(
-                    d.low(h.end),
-                    "customers" | "clients" | "buyers" | "market" | "standard" | "standards"
-                ) || d.kind(h.start) == Some(Kind::Cjk);
+                let before = lexicon::around(hits, h.start.saturating_sub(1));
+                let next_market = lexicon::starting_at(hits, h.end)
+                    .iter()
+                    .chain(before.iter().filter(|g| g.end == h.start))
+                    .any(|g| matches!(g.tag, Tag::MarketWord))
+                    || matches!(
+                        d.low(h.end),
+                        "customers" | "clients" | "buyers" | "market" | "standard" | "standards"
+                    )
+                    || d.kind(h.start) == Some(Kind::Cjk);
                 if next_market
                     && upper_required(d, h, if d.low(h.start).len() <= 3 { "US" } else { c })
                 {

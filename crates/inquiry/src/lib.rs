@@ -4,6 +4,25 @@
 //!
 //! The crate is pure: no IO, no global state beyond lazily built keyword tables, and no panics on
 //! any input. The JSON serialisation of [`Analysis`] is the `--jsonl` output contract minus `id`.
+//!
+//! Wiring for `leadledger inquiry analyze [FILE…]` (the CLI does the IO):
+//!
+//! - `.eml` file → [`parse_eml`]; `.mbox` file → [`parse_mbox`] (one result per message);
+//!   any other file or stdin → [`message_from_text`] (after lossy UTF-8 decoding);
+//! - then [`analyze`]; print [`Analysis::to_text`] for `--format text`, or
+//!   `serde_json::to_string(&analysis)` for `--format json`;
+//! - `--jsonl`: for each input line print `analyze_jsonl_line(line).to_string()`; a bad line gives
+//!   `{"id": …, "error": "…"}` and the run goes on;
+//! - errors ([`InquiryError`]) display as clear lowercase messages, e.g.
+//!   `message too large: 2000000 bytes, the limit is 1048576 bytes`.
+//!
+//! ```
+//! use leadledger_inquiry::{analyze, message_from_text};
+//! let msg = message_from_text("Need 1000 pcs 100W LED flood lights, IP65, CE, FOB Ningbo, for Germany. Lead time?").unwrap();
+//! let a = analyze(&msg);
+//! assert_eq!(a.completeness.grade.as_str(), "high");
+//! assert_eq!(a.facts.quantity, Some(1000.0));
+//! ```
 
 mod buyer;
 mod completeness;
@@ -74,7 +93,7 @@ impl std::fmt::Display for InquiryError {
 
 impl std::error::Error for InquiryError {}
 
-/// Completeness grade of an inquiry (see the rubric in [`completeness`]).
+/// Completeness grade of an inquiry (rubric: specific product, quantity, destination, further terms).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Grade {

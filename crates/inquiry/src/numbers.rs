@@ -78,6 +78,9 @@ pub fn parse_cjk_number(s: &str) -> Option<(f64, usize)> {
     let mut digit: Option<u64> = None;
     let mut used = 0;
     for (i, c) in s.char_indices() {
+        if i > 60 {
+            break; // no real quantity is written with more than 20 numerals
+        }
         if let Some(d) = cjk_digit(c) {
             digit = Some(d);
         } else if let Some(m) = cjk_mult(c) {

@@ -3,7 +3,7 @@
 //! quantity (`1000 pcs <100W outdoor LED flood lights>`), around a known product noun, or after a
 //! buying phrase (`looking for <hydraulic cylinders>`).
 
-use crate::lexicon::{Hit, Tag};
+use crate::lexicon::{self, Hit, Tag};
 use crate::text::{Doc, Kind};
 
 /// Words that end or cannot start a product phrase.
@@ -197,7 +197,9 @@ fn is_stop(w: &str) -> bool {
 }
 
 fn covered_by(hits: &[Hit], i: usize, f: impl Fn(&Tag) -> bool) -> bool {
-    hits.iter().any(|h| h.start <= i && i < h.end && f(&h.tag))
+    lexicon::around(hits, i)
+        .iter()
+        .any(|h| h.start <= i && i < h.end && f(&h.tag))
 }
 
 fn is_unit_or_num(d: &Doc, i: usize, hits: &[Hit]) -> bool {
@@ -357,7 +359,7 @@ pub fn product(
             steps += 1;
         }
         let mut b = h.end - 1;
-        for g in hits {
+        for g in lexicon::around(hits, b + 1) {
             if matches!(g.tag, Tag::Product(_))
                 && g.start <= b + 1
                 && g.end > b + 1

@@ -406,9 +406,9 @@ fn bare_count(d: &Doc, hits: &[Hit], j: usize) -> bool {
     w.chars().count() >= 3
         && w.chars().all(char::is_alphabetic)
         && !NOT_COUNT.contains(&w)
-        && !hits
+        && !lexicon::starting_at(hits, j)
             .iter()
-            .any(|h| h.start == j && !matches!(h.tag, Tag::Material(_) | Tag::CountryAdj(_)))
+            .any(|h| !matches!(h.tag, Tag::Material(_) | Tag::CountryAdj(_)))
 }
 
 /// "500 chairs", "50,000 kraft paper bags": a count followed (within three words) by a product
@@ -418,9 +418,9 @@ fn noun_unit(d: &Doc, hits: &[Hit], from: usize) -> Option<(&'static str, usize)
         if d.kind(j) != Some(Kind::Word) || (j > from && !d.toks[j].space_before) {
             return None;
         }
-        if let Some(h) = hits
+        if let Some(h) = lexicon::starting_at(hits, j)
             .iter()
-            .find(|h| h.start == j && matches!(h.tag, Tag::Product(_)))
+            .find(|h| matches!(h.tag, Tag::Product(_)))
         {
             let unit = (from..h.end)
                 .rev()
@@ -431,9 +431,9 @@ fn noun_unit(d: &Doc, hits: &[Hit], from: usize) -> Option<(&'static str, usize)
         let w = d.low(j);
         if w.chars().any(|c| c.is_ascii_digit())
             || w.len() < 2
-            || hits
+            || lexicon::starting_at(hits, j)
                 .iter()
-                .any(|h| h.start == j && !matches!(h.tag, Tag::Material(_) | Tag::CountryAdj(_)))
+                .any(|h| !matches!(h.tag, Tag::Material(_) | Tag::CountryAdj(_)))
         {
             return None;
         }

@@ -57,9 +57,9 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
             if suffix.is_empty() {
                 let nx = d.low(i + 1);
                 if nx == "%" && !d.toks.get(i + 1).is_some_and(|t| t.space_before) {
-                    let deposit = hits
+                    let deposit = lexicon::starting_in(hits, i + 1, i + 4)
                         .iter()
-                        .any(|h| h.start <= i + 3 && h.start > i && matches!(h.tag, Tag::Pay(_)));
+                        .any(|h| matches!(h.tag, Tag::Pay(_)));
                     if !deposit {
                         push(&mut out, format!("{low}%"));
                     }
@@ -209,8 +209,10 @@ pub fn specs(d: &Doc, hits: &[Hit], flags: &[u8]) -> (Vec<String>, bool) {
         }
     }
     for h in hits {
-        if let Tag::Material(m) = h.tag {
-            push(&mut out, m.to_string());
+        match h.tag {
+            Tag::Material(m) => push(&mut out, m.to_string()),
+            Tag::Fitment(m) => push(&mut out, format!("fits {m}")),
+            _ => {}
         }
     }
     out.truncate(16);

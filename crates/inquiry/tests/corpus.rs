@@ -148,6 +148,28 @@ fn holdout2_quality() {
     evaluate("second held-out set", &items, &floors);
 }
 
+/// A third set written after the round-3 rules; never used for tuning.
+#[test]
+fn holdout3_quality() {
+    let items = load("/holdout3");
+    assert!(items.len() >= 15, "holdout3 has {} messages", items.len());
+    let floors = Floors {
+        fields: &[
+            ("scam", 0.65, 0.65),
+            ("junk", 0.65, 0.65),
+            ("product", 0.65, 0.60),
+            ("quantity", 0.60, 0.50),
+            ("unit", 0.50, 0.45),
+            ("incoterm", 0.65, 0.65),
+            ("target_market", 0.50, 0.40),
+            ("certifications", 0.50, 0.50),
+        ],
+        grade: 0.45,
+        language: 0.80,
+    };
+    evaluate("third held-out set", &items, &floors);
+}
+
 fn evaluate(name: &str, items: &[Value], floors: &Floors) {
     let mut fields: BTreeMap<&str, Pr> = BTreeMap::new();
     let mut grade_ok = 0u32;

@@ -172,3 +172,38 @@ fn large_message_is_analysed() {
     assert_eq!(a.completeness.grade.as_str(), "high");
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }
+
+/// Adversarial repetitions that would expose quadratic rules; each is a full-size message.
+#[test]
+fn adversarial_repetitions_stay_fast() {
+    let patterns = [
+        "500 led ",
+        "german ",
+        "looking for ",
+        "零",
+        "1,",
+        "http://a.b/ ",
+        "<",
+        "[",
+        "FOB ",
+        "need 1 1 1 ",
+        "ABC Ltd ",
+        "www.x.com ",
+        "一千个灯 ",
+        "a1ibaba.com ",
+    ];
+    for p in patterns {
+        let text = p.repeat(MAX_MESSAGE_BYTES / p.len());
+        let t = std::time::Instant::now();
+        let a = analyze(&Message {
+            text,
+            ..Message::default()
+        });
+        let _ = a.to_text();
+        assert!(
+            t.elapsed().as_secs() < 15,
+            "pattern {p:?} took {:?}",
+            t.elapsed()
+        );
+    }
+}

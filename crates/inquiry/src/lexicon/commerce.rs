@@ -191,7 +191,7 @@ const ASKS: &[(&str, Ask)] = &[
     ),
 ];
 
-const PACKAGING: &str = "packaging|packing|package|carton box|color box|colour box|gift box|master carton|export carton|blister|palletized|private label|oem|odm|logo|/ carton|/ ctn|per carton|per box|/ box|inner box|packed in|packing list|individual box|individual packaging|caja individual|caja de color|embalagem individual|embalaje individual|einzelverpackung|emballage individuel|индивидуальные коробки|упаковка в|تعبئة|تغليف|個別袋|個別包装|包装|彩盒|贴牌|embalaje|empaque|verpackung|emballage|упаковка|упаковке|embalagem|ambalaj|opakowanie|التعبئة|التغليف|梱包|包装|đóng gói";
+const PACKAGING: &str = "packaging|packing|package|carton box|color box|colour box|gift box|master carton|export carton|blister|palletized|private label|oem|odm|logo|per ream|per pack|/ pack|per pallet|per roll|per bag|pcs per|units per|sets per|sheets per|por caja|pro karton|par carton|в коробке|por caixa|每箱|装箱|/ carton|/ ctn|per carton|per box|/ box|inner box|packed in|packing list|individual box|individual packaging|caja individual|caja de color|embalagem individual|embalaje individual|einzelverpackung|emballage individuel|индивидуальные коробки|упаковка в|تعبئة|تغليف|個別袋|個別包装|包装|彩盒|贴牌|embalaje|empaque|verpackung|emballage|упаковка|упаковке|embalagem|ambalaj|opakowanie|التعبئة|التغليف|梱包|包装|đóng gói";
 
 const MATERIALS: &[(&str, &str)] = &[
     (

@@ -38,6 +38,8 @@ pub enum Tag {
     Packaging,
     /// Material words that count as specs.
     Material(&'static str),
+    /// Vehicle make an auto part must fit ("for Toyota Corolla"): a real spec for auto parts.
+    Fitment(&'static str),
     TargetPrice,
     /// Words that introduce the application / use.
     Use,
@@ -139,7 +141,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
                 continue;
             }
             let d = Doc::from_parts("", phrase);
-            let toks: Vec<String> = (0..d.toks.len()).map(|i| d.low(i).to_string()).collect();
+            let toks: Vec<String> = (0..d.toks.len().min(MAX_PHRASE))
+                .map(|i| d.low(i).to_string())
+                .collect();
             if let Some((head, rest)) = toks.split_first() {
                 words
                     .entry(head.clone())
@@ -168,6 +172,26 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     }
     Tables { words, cjk }
 });
+
+/// Longest phrase, in tokens, that a hit can span.
+pub const MAX_PHRASE: usize = 12;
+
+/// Hits whose first token is in `a..b` (hits are stored in token order).
+pub fn starting_in(hits: &[Hit], a: usize, b: usize) -> &[Hit] {
+    let lo = hits.partition_point(|h| h.start < a);
+    let hi = hits.partition_point(|h| h.start < b).max(lo);
+    &hits[lo..hi]
+}
+
+/// Hits that start at token `j`.
+pub fn starting_at(hits: &[Hit], j: usize) -> &[Hit] {
+    starting_in(hits, j, j + 1)
+}
+
+/// Hits that may cover token `i`.
+pub fn around(hits: &[Hit], i: usize) -> &[Hit] {
+    starting_in(hits, i.saturating_sub(MAX_PHRASE), i + 1)
+}
 
 /// Forces the tables to be built (benchmarks call this before measuring).
 pub fn warm_up() {

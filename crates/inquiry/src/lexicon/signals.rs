@@ -59,6 +59,53 @@ const PRODUCTS: &[(&str, &str)] = &[
     ),
 ];
 
+const APPLIANCES: &str = "air conditioner|air conditioners|air conditioning|split ac|ceiling fan|ceiling fans|fan|fans|refrigerator|refrigerators|fridge|fridges|freezer|freezers|washing machine|washing machines|microwave|microwaves|kettle|kettles|blender|blenders|vacuum cleaner|vacuum cleaners|空调|风扇|冰箱|冰柜|洗衣机|微波炉|电水壶|吸尘器|aire acondicionado|aires acondicionados|ventilador|ventiladores|refrigerador|refrigeradores|nevera|neveras|lavadora|lavadoras|klimaanlage|klimaanlagen|ventilator|ventilatoren|kühlschrank|kühlschränke|waschmaschine|waschmaschinen|climatiseur|climatiseurs|ventilateur|ventilateurs|réfrigérateur|réfrigérateurs|lave-linge|кондиционер|кондиционеры|кондиционеров|вентилятор|вентиляторы|холодильник|холодильники|стиральные машины|ar condicionado|ar-condicionado|geladeira|geladeiras|máquina de lavar|مكيف|مكيفات|مروحة|مراوح|ثلاجة|ثلاجات|غسالة|غسالات|エアコン|扇風機|冷蔵庫|洗濯機|電子レンジ|klima|klimalar|vantilatör|buzdolabı|çamaşır makinesi|klimatyzator|klimatyzatory|wentylator|wentylatory|lodówka|lodówki|pralka|pralki|điều hòa|máy lạnh|quạt|quạt điện|tủ lạnh|máy giặt";
+
+const MORE_GOODS: &str = "tableware|cutlery|dinnerware|plates|dishes|flatware|vajilla|cubiertos|geschirr|besteck|vaisselle|couverts|посуда|столовые приборы|talheres|louças|أدوات المائدة|餐具|碗|盘子|食器|カトラリー|sofra takımı|çatal bıçak|zastawa|sztućce|bát đĩa|down jacket|down jackets|coats|trousers|jeans|caps|hats|羽绒服|外套|裤子|牛仔裤|帽子|背包|行李箱|杯|水杯|马克杯|水筒|タンブラー|ジャケット|バッグ|пуховики|куртки|джинсы|chaquetas|abrigos|jaquetas|mont|ceket|kurtki|áo khoác|mattress|colchón|colchones|матрас|матрасы|床|床垫|ベッド|bàn ăn|bàn|tủ|giường";
+
+const FITMENT: &[(&str, &str)] = &[
+    ("toyota|丰田|トヨタ|تويوتا|тойота", "Toyota"),
+    ("honda|本田|ホンダ|هوندا|хонда", "Honda"),
+    (
+        "hyundai|现代汽车|ヒュンダイ|هيونداي|хендай|хёндай",
+        "Hyundai",
+    ),
+    ("kia|起亚|كيا|киа", "Kia"),
+    ("nissan|日产|日産|نيسان|ниссан", "Nissan"),
+    (
+        "volkswagen|vw|大众|フォルクスワーゲン|فولكس فاجن|фольксваген",
+        "Volkswagen",
+    ),
+    ("bmw|宝马", "BMW"),
+    (
+        "mercedes|mercedes-benz|benz|奔驰|مرسيدس|мерседес",
+        "Mercedes-Benz",
+    ),
+    ("audi|奥迪", "Audi"),
+    ("ford|福特|فورد|форд", "Ford"),
+    ("chevrolet|chevy|雪佛兰|شيفروليه|шевроле", "Chevrolet"),
+    ("lada|лада|vaz|ваз", "Lada"),
+    ("renault|雷诺|رينو|рено", "Renault"),
+    ("peugeot|标致|بيجو|пежо", "Peugeot"),
+    ("mitsubishi|三菱|ميتسوبيشي|мицубиси", "Mitsubishi"),
+    ("mazda|马自达|マツダ|مازدا|мазда", "Mazda"),
+    ("suzuki|铃木|スズキ|سوزوكي|сузуки", "Suzuki"),
+    ("isuzu|五十铃|いすゞ|ايسوزو|исузу", "Isuzu"),
+    ("skoda|škoda|斯柯达|шкода", "Skoda"),
+    ("fiat|菲亚特|фиат", "Fiat"),
+    ("opel|vauxhall|欧宝|опель", "Opel"),
+    ("volvo|沃尔沃|вольво", "Volvo"),
+    ("subaru|斯巴鲁|スバル", "Subaru"),
+    ("lexus|雷克萨斯|レクサス|لكزس|лексус", "Lexus"),
+    ("byd|比亚迪", "BYD"),
+    ("geely|吉利", "Geely"),
+    ("chery|奇瑞", "Chery"),
+    (
+        "scania|man trucks|daf|iveco|sinotruk|howo|weichai|cummins|caterpillar|komatsu|john deere",
+        "truck/machinery make",
+    ),
+];
+
 const GENERIC: &str = "products|product|items|item|goods|merchandise|your products|your product|your items|all products|all your products|产品|商品|货物|贵司产品|你们的产品|productos|producto|sus productos|artículos|mercancía|mercancías|produkte|produkt|ihre produkte|artikel|waren|produits|produit|vos produits|articles|marchandises|товары|товар|товаров|продукция|продукцию|продукции|вашей продукции|produtos|produto|seus produtos|mercadorias|منتجات|منتج|منتجاتكم|بضائع|製品|商品|御社の製品|ürünler|ürün|ürünleriniz|ürünlerinizi|produkty|produktów|towary|sản phẩm|hàng hóa|prodotti";
 
 const BUY: &str = "we need|i need|we are looking for|we're looking for|i am looking for|i'm looking for|looking for|we want to buy|want to buy|would like to buy|would like to order|we would like to order|we want to order|we want to import|we are interested in|interested in|please quote|pls quote|plz quote|kindly quote|please send quotation|please send your quotation|send quotation|quote us|quote me|please offer|send me price|send me your price|send best price|need price|need quotation|rfq|request for quotation|request for quote|we plan to buy|we plan to order|we intend to buy|we intend to purchase|our customer needs|our client needs|we require|we are importing|need|buy|purchase|需要|求购|采购|想买|想要|询价|请报价|麻烦报价|请问|necesitamos|necesito|buscamos|estamos buscando|queremos comprar|quisiera comprar|favor cotizar|cotizar|solicitamos|solicito|wir benötigen|wir brauchen|benötigen|wir suchen|bitte um angebot|bitte senden sie|anfrage|nous cherchons|nous recherchons|nous avons besoin|merci de nous envoyer|merci de nous faire|demande de prix|demande de devis|veuillez nous envoyer|нам нужно|нам нужны|нам нужен|ищем|хотим купить|хотим заказать|интересует|прошу прислать|прошу выслать|просим|precisamos|procuramos|estamos procurando|gostaria de comprar|gostaríamos de|solicito cotação|solicitamos|نحتاج|نبحث عن|نرغب في شراء|نريد|طلب عرض سعر|ارجو|أرجو|探しています|購入したい|購入を検討|見積依頼|お見積り|見積もりをお願い|ihtiyacımız|arıyoruz|satın almak|teklif istiyoruz|almak istiyoruz|potrzebujemy|szukamy|zapytanie ofertowe|prosimy o|chúng tôi cần|cần mua|muốn mua|báo giá giúp|xin báo giá|abbiamo bisogno|cerchiamo";
@@ -71,7 +118,7 @@ const MARKETING: &str = "unsubscribe|newsletter|seo|search engine|google ranking
 
 const SCAMS: &[(&str, Scam)] = &[
     (
-        "view document|view the document|view documents|view order|view the order|view attached|view invoice|view pdf|view file|download document|download the document|download attachment|download file|click to view|click here to view|click the link|click below|click on the link|login to view|log in to view|sign in to view|sign in to download|login with your email|verify your account|verify your email|confirm your account|confirm your email|enter your password|email password|shared a document|shared a file|shared document|onedrive|sharepoint|docusign|wetransfer|secure document|secured document|encrypted message|pdf online|adobe pdf|enable macros|enable content|查看订单|点击查看|登录查看|点击链接|验证您的账户|ver documento|ver pedido|haga clic|dokument ansehen|klicken sie hier|voir le document|cliquez ici|просмотреть документ|нажмите здесь|clique aqui|عرض المستند|انقر هنا|クリックして|belgeyi görüntüle|tıklayın|zobacz dokument|kliknij tutaj|nhấp vào đây|xem tài liệu",
+        "view document|view the document|view inquiry|view the inquiry|view the message|view message|view rfq|view the rfq|view quotation request|check the inquiry|view documents|view order|view the order|view attached|view invoice|view pdf|view file|download document|download the document|download attachment|download file|click to view|click here to view|click the link|click below|click on the link|login to view|log in to view|sign in to view|sign in to download|login with your email|verify your account|verify your email|confirm your account|confirm your email|enter your password|email password|shared a document|shared a file|shared document|onedrive|sharepoint|docusign|wetransfer|secure document|secured document|encrypted message|pdf online|adobe pdf|enable macros|enable content|查看订单|点击查看|登录查看|点击链接|验证您的账户|ver documento|ver pedido|haga clic|dokument ansehen|klicken sie hier|voir le document|cliquez ici|просмотреть документ|нажмите здесь|clique aqui|عرض المستند|انقر هنا|クリックして|belgeyi görüntüle|tıklayın|zobacz dokument|kliknij tutaj|nhấp vào đây|xem tài liệu",
         Scam::Phish,
     ),
     (
@@ -108,6 +155,9 @@ const USE: &str = "for use in|used for|use for|application|applications|for our 
 
 pub fn add(v: &mut Vec<(&'static str, Tag)>) {
     v.extend(PRODUCTS.iter().map(|(p, c)| (*p, Tag::Product(c))));
+    v.push((APPLIANCES, Tag::Product("appliances")));
+    v.push((MORE_GOODS, Tag::Product("consumer goods")));
+    v.extend(FITMENT.iter().map(|(p, m)| (*p, Tag::Fitment(m))));
     v.push((GENERIC, Tag::Generic));
     v.push((BUY, Tag::Buy));
     v.push((INTRO, Tag::Intro));
