@@ -270,7 +270,12 @@ pub fn judge(d: &Doc, msg: &Message, f: &Facts, s: &Signals, c: &Completeness) -
             "mentions inheritance, lottery or investment money, unrelated to buying goods".into(),
         );
     }
-    if sc(Scam::PurchaseOrder) > 0 && !s.specific && (has_link || has_attach) {
+    // A real purchase order names its goods; one that only exists behind a link (a web page, not
+    // an attachment) and states no quantity is the usual fake-order lure, even with a PO number
+    // that reads like a model code.
+    if sc(Scam::PurchaseOrder) > 0
+        && ((!s.specific && (has_link || has_attach)) || (has_link && f.quantity.is_none()))
+    {
         strong.push("an \"order\" that only exists in an attachment or link, with no product details in the mail".into());
     }
     if has_placeholder(&msg.text) || msg.subject.as_deref().is_some_and(has_placeholder) {

@@ -17,6 +17,7 @@ mod contract {
     pub mod customer_list;
     pub mod customers;
     pub mod fields;
+    pub mod inquiries;
     pub mod sessions;
     pub mod support;
     pub mod tags;
@@ -25,7 +26,7 @@ mod contract {
 
 use contract::{
     activities, audit, bulk, concurrency, contacts, custom_filters, customer_list, customers,
-    fields, sessions, tags, users,
+    fields, inquiries, sessions, tags, users,
 };
 
 use leadledger_store::{Backend, Db, testing};
@@ -46,6 +47,11 @@ macro_rules! tests {
 
 fn all_tests() -> Vec<(&'static str, TestFn)> {
     tests![
+        inquiries::inquiries_are_listed_newest_first_and_filtered_by_grade_risk_and_link,
+        inquiries::a_sales_scope_sees_unlinked_pool_and_own_inquiries_only,
+        inquiries::linking_unlinking_and_deleting_an_inquiry,
+        inquiries::signals_are_kept_per_customer_and_follow_a_merge,
+        inquiries::an_inquiry_sets_completeness_until_a_person_does,
         users::a_user_is_found_by_name_and_by_id_and_listed_by_name,
         users::a_second_user_with_the_same_name_is_a_conflict,
         users::updating_a_user_changes_role_display_name_disabled_and_password,
