@@ -1,6 +1,7 @@
 //! The activity timeline of customers.
 
-use crate::{Arg, Result, StoreError, Tx, bind_args, on_tx};
+use crate::query::{Filter, page};
+use crate::{Arg, Result, StoreError, Tx, on_tx};
 use sqlx::AssertSqlSafe;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -73,11 +74,11 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
     }
 }
 
-const SELECT: &str = "SELECT a.id, a.customer_id, a.kind, a.at, a.user_id, u.username, a.minutes, a.body, a.created_at \
-    FROM activities a LEFT JOIN users u ON u.id = a.user_id JOIN customers c ON c.id = a.customer_id";
+const SELECT: &str = "SELECT a.id, a.customer_id, a.kind, a.at, a.user_id, u.username, a.minutes, a.body, a.created_at";
+const FROM: &str = "FROM activities a LEFT JOIN users u ON u.id = a.user_id JOIN customers c ON c.id = a.customer_id";
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<ActivityRow> {
-    let sql = format!("{SELECT} WHERE a.id = $1");
+    let sql = format!("{SELECT} {FROM} WHERE a.id = $1");
     Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql))
         .bind(id)
         .fetch_one(c)
@@ -93,51 +94,18 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<ActivityRow>, i64)> {
-    let mut args = Vec::new();
-    let mut conds = Vec::new();
+    let mut f = Filter::default();
     if let Some(id) = customer_id {
-        args.push(Arg::I64(id));
-        conds.push(format!("a.customer_id = ${}", args.len()));
+        f.with("a.customer_id = {}", Arg::I64(id));
     }
     if let Some(k) = kind {
-        args.push(Arg::Text(k.into()));
-        conds.push(format!("a.kind = ${}", args.len()));
+        f.with("a.kind = {}", Arg::Text(k.into()));
     }
     if let Some(uid) = visible_to {
-        args.push(Arg::I64(uid));
-        conds.push(format!(
-            "(c.owner_id IS NULL OR c.owner_id = ${})",
-            args.len()
-        ));
+        f.with("(c.owner_id IS NULL OR c.owner_id = {})", Arg::I64(uid));
     }
-    let wh = if conds.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conds.join(" AND "))
-    };
-    let count_sql =
-        format!("SELECT COUNT(*) FROM activities a JOIN customers c ON c.id = a.customer_id{wh}");
-    let total: i64 = on_tx!(tx, |c| bind_args!(
-        sqlx::query_scalar(AssertSqlSafe(count_sql.clone())),
-        &args
-    )
-    .fetch_one(c)
-    .await)?;
-    let n = args.len();
-    let sql = format!(
-        "{SELECT}{wh} ORDER BY a.at DESC, a.id DESC LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    );
-    args.push(Arg::I64(limit));
-    args.push(Arg::I64(offset));
-    let rows = on_tx!(tx, |c| bind_args!(
-        sqlx::query_as(AssertSqlSafe(sql.clone())),
-        &args
-    )
-    .fetch_all(c)
-    .await)?;
-    Ok((rows, total))
+    let from = format!("{FROM}{}", f.sql());
+    page(tx, SELECT, &from, "a.at DESC, a.id DESC", f, limit, offset).await
 }
 
 /// Total minutes spent on a customer and the time of its latest activity.

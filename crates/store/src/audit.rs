@@ -1,7 +1,7 @@
 //! The audit log: who changed what, when. Rows are only ever inserted.
 
-use crate::{Arg, Result, Tx, bind_args, on_tx};
-use sqlx::AssertSqlSafe;
+use crate::query::{Filter, page};
+use crate::{Arg, Result, Tx, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct AuditRow {
@@ -57,49 +57,20 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<AuditRow>, i64)> {
-    let mut args = Vec::new();
-    let mut conds = Vec::new();
+    let mut w = Filter::default();
     if let Some(e) = &f.entity {
-        args.push(Arg::Text(e.clone()));
-        conds.push(format!("entity = ${}", args.len()));
+        w.with("entity = {}", Arg::Text(e.clone()));
     }
     if let Some(id) = f.entity_id {
-        args.push(Arg::I64(id));
-        conds.push(format!("entity_id = ${}", args.len()));
+        w.with("entity_id = {}", Arg::I64(id));
     }
     if let Some(a) = &f.actor {
-        args.push(Arg::Text(a.clone()));
-        conds.push(format!("actor = ${}", args.len()));
+        w.with("actor = {}", Arg::Text(a.clone()));
     }
     if let Some(a) = &f.action {
-        args.push(Arg::Text(a.clone()));
-        conds.push(format!("action = ${}", args.len()));
+        w.with("action = {}", Arg::Text(a.clone()));
     }
-    let wh = if conds.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conds.join(" AND "))
-    };
-    let count_sql = format!("SELECT COUNT(*) FROM audit_log{wh}");
-    let total: i64 = on_tx!(tx, |c| bind_args!(
-        sqlx::query_scalar(AssertSqlSafe(count_sql.clone())),
-        &args
-    )
-    .fetch_one(c)
-    .await)?;
-    let n = args.len();
-    let sql = format!(
-        "SELECT id, at, user_id, actor, entity, entity_id, action, changes FROM audit_log{wh} ORDER BY id DESC LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    );
-    args.push(Arg::I64(limit));
-    args.push(Arg::I64(offset));
-    let rows = on_tx!(tx, |c| bind_args!(
-        sqlx::query_as(AssertSqlSafe(sql.clone())),
-        &args
-    )
-    .fetch_all(c)
-    .await)?;
-    Ok((rows, total))
+    let from = format!("FROM audit_log{}", w.sql());
+    let select = "SELECT id, at, user_id, actor, entity, entity_id, action, changes";
+    page(tx, select, &from, "id DESC", w, limit, offset).await
 }

@@ -1,6 +1,7 @@
 //! Contacts of a customer and their channels (emails, phones, WhatsApp, WeChat).
 
 use crate::customers::placeholders;
+use crate::query::{Filter, page};
 use crate::{Arg, Result, StoreError, Tx, bind_args, on_tx};
 use sqlx::AssertSqlSafe;
 
@@ -161,45 +162,17 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<ContactRow>, i64)> {
-    let mut args = Vec::new();
-    let mut conds = Vec::new();
+    let mut f = Filter::default();
     if let Some(id) = customer_id {
-        args.push(Arg::I64(id));
-        conds.push(format!("ct.customer_id = ${}", args.len()));
+        f.with("ct.customer_id = {}", Arg::I64(id));
     }
     if let Some(uid) = visible_to {
-        args.push(Arg::I64(uid));
-        conds.push(format!(
-            "(c.owner_id IS NULL OR c.owner_id = ${})",
-            args.len()
-        ));
+        f.with("(c.owner_id IS NULL OR c.owner_id = {})", Arg::I64(uid));
     }
-    let wh = if conds.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conds.join(" AND "))
-    };
-    let from = format!("FROM contacts ct JOIN customers c ON c.id = ct.customer_id{wh}");
-    let count_sql = format!("SELECT COUNT(*) {from}");
-    let total: i64 = on_tx!(tx, |c| bind_args!(
-        sqlx::query_scalar(AssertSqlSafe(count_sql.clone())),
-        &args
-    )
-    .fetch_one(c)
-    .await)?;
-    let n = args.len();
-    let sql = format!(
-        "SELECT ct.id, ct.customer_id, ct.name, ct.title, ct.notes, ct.created_at {from} ORDER BY ct.id LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
+    let from = format!(
+        "FROM contacts ct JOIN customers c ON c.id = ct.customer_id{}",
+        f.sql()
     );
-    args.push(Arg::I64(limit));
-    args.push(Arg::I64(offset));
-    let rows = on_tx!(tx, |c| bind_args!(
-        sqlx::query_as(AssertSqlSafe(sql.clone())),
-        &args
-    )
-    .fetch_all(c)
-    .await)?;
-    Ok((rows, total))
+    let select = "SELECT ct.id, ct.customer_id, ct.name, ct.title, ct.notes, ct.created_at";
+    page(tx, select, &from, "ct.id", f, limit, offset).await
 }

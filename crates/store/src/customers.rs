@@ -1,5 +1,6 @@
 //! Customers: insert, update, fetch, the filtered list, duplicate candidates and merging.
 
+use crate::query::{Filter, page};
 use crate::{Arg, Result, StoreError, Tx, bind_args, on_tx};
 use sqlx::AssertSqlSafe;
 
@@ -46,7 +47,8 @@ pub struct CustomerRow {
 
 const SELECT: &str = "SELECT c.id, c.name, c.country, c.website, c.website_host, c.email_domain, c.source, \
     c.source_detail, c.owner_id, u.username AS owner_username, c.status, c.completeness, c.requirement_clear, \
-    c.stage, c.notes, c.created_at, c.updated_at FROM customers c LEFT JOIN users u ON u.id = c.owner_id";
+    c.stage, c.notes, c.created_at, c.updated_at";
+const FROM: &str = "FROM customers c LEFT JOIN users u ON u.id = c.owner_id";
 
 pub async fn insert(tx: &mut Tx, r: &CustomerRecord, now: i64) -> Result<i64> {
     Ok(on_tx!(tx, |c| {
@@ -137,7 +139,7 @@ pub async fn touch(tx: &mut Tx, id: i64, now: i64) -> Result<()> {
 }
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<CustomerRow> {
-    let sql = format!("{SELECT} WHERE c.id = $1");
+    let sql = format!("{SELECT} {FROM} WHERE c.id = $1");
     Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql))
         .bind(id)
         .fetch_one(c)
@@ -242,20 +244,16 @@ pub fn like_pattern(s: &str) -> String {
 }
 
 impl CustomerFilter {
-    /// The `WHERE` clause and its arguments, numbered from `$1`.
-    fn where_clause(&self, args: &mut Vec<Arg>) -> String {
-        let mut conds: Vec<String> = Vec::new();
-        let push = |args: &mut Vec<Arg>, a: Arg| {
-            args.push(a);
-            format!("${}", args.len())
-        };
+    /// The `WHERE` conditions and their arguments, numbered from `$1`.
+    fn filter(&self) -> Filter {
+        let mut w = Filter::default();
         if let Some(uid) = self.visible_to {
-            let p = push(args, Arg::I64(uid));
-            conds.push(format!("(c.owner_id IS NULL OR c.owner_id = {p})"));
+            let p = w.param(Arg::I64(uid));
+            w.raw(format!("(c.owner_id IS NULL OR c.owner_id = {p})"));
         }
         if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            let p = push(args, Arg::Text(like_pattern(&q.to_lowercase())));
-            conds.push(format!(
+            let p = w.param(Arg::Text(like_pattern(&q.to_lowercase())));
+            w.raw(format!(
                 "(c.sort_name LIKE {p} ESCAPE '\\' OR c.website_host LIKE {p} ESCAPE '\\' OR c.email_domain LIKE {p} ESCAPE '\\')"
             ));
         }
@@ -263,9 +261,9 @@ impl CustomerFilter {
             let ps: Vec<String> = self
                 .countries
                 .iter()
-                .map(|c| push(args, Arg::Text(c.clone())))
+                .map(|c| w.param(Arg::Text(c.clone())))
                 .collect();
-            conds.push(format!("c.country IN ({})", ps.join(", ")));
+            w.raw(format!("c.country IN ({})", ps.join(", ")));
         }
         for (col, v) in [
             ("status", &self.status),
@@ -274,68 +272,64 @@ impl CustomerFilter {
             ("stage", &self.stage),
         ] {
             if let Some(v) = v {
-                let p = push(args, Arg::Text(v.clone()));
-                conds.push(format!("c.{col} = {p}"));
+                let p = w.param(Arg::Text(v.clone()));
+                w.raw(format!("c.{col} = {p}"));
             }
         }
         match self.owner {
             OwnerFilter::Any => {}
-            OwnerFilter::Pool => conds.push("c.owner_id IS NULL".into()),
+            OwnerFilter::Pool => w.raw("c.owner_id IS NULL"),
             OwnerFilter::User(id) => {
-                let p = push(args, Arg::I64(id));
-                conds.push(format!("c.owner_id = {p}"));
+                let p = w.param(Arg::I64(id));
+                w.raw(format!("c.owner_id = {p}"));
             }
         }
         for tag in &self.tag_ids {
-            let p = push(args, Arg::I64(*tag));
-            conds.push(format!(
+            let p = w.param(Arg::I64(*tag));
+            w.raw(format!(
                 "EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id AND ct.tag_id = {p})"
             ));
         }
         for f in &self.custom {
             let cond = match f {
                 CustomFilter::Equals { field_id, value } => {
-                    let pf = push(args, Arg::I64(*field_id));
-                    let pv = push(args, Arg::Text(value.clone()));
+                    let pf = w.param(Arg::I64(*field_id));
+                    let pv = w.param(Arg::Text(value.clone()));
                     format!("cv.field_id = {pf} AND cv.value = {pv}")
                 }
                 CustomFilter::Contains { field_id, text } => {
-                    let pf = push(args, Arg::I64(*field_id));
-                    let pv = push(args, Arg::Text(like_pattern(&text.to_lowercase())));
+                    let pf = w.param(Arg::I64(*field_id));
+                    let pv = w.param(Arg::Text(like_pattern(&text.to_lowercase())));
                     format!("cv.field_id = {pf} AND LOWER(cv.value) LIKE {pv} ESCAPE '\\'")
                 }
                 CustomFilter::NumberRange { field_id, min, max } => {
-                    let mut s = format!("cv.field_id = {}", push(args, Arg::I64(*field_id)));
+                    let mut s = format!("cv.field_id = {}", w.param(Arg::I64(*field_id)));
                     if let Some(m) = min {
-                        let p = push(args, Arg::Text(m.clone()));
+                        let p = w.param(Arg::Text(m.clone()));
                         s += &format!(" AND CAST(cv.value AS NUMERIC) >= CAST({p} AS NUMERIC)");
                     }
                     if let Some(m) = max {
-                        let p = push(args, Arg::Text(m.clone()));
+                        let p = w.param(Arg::Text(m.clone()));
                         s += &format!(" AND CAST(cv.value AS NUMERIC) <= CAST({p} AS NUMERIC)");
                     }
                     s
                 }
                 CustomFilter::DateRange { field_id, from, to } => {
-                    let mut s = format!("cv.field_id = {}", push(args, Arg::I64(*field_id)));
+                    let mut s = format!("cv.field_id = {}", w.param(Arg::I64(*field_id)));
                     if let Some(d) = from {
-                        s += &format!(" AND cv.value >= {}", push(args, Arg::Text(d.clone())));
+                        s += &format!(" AND cv.value >= {}", w.param(Arg::Text(d.clone())));
                     }
                     if let Some(d) = to {
-                        s += &format!(" AND cv.value <= {}", push(args, Arg::Text(d.clone())));
+                        s += &format!(" AND cv.value <= {}", w.param(Arg::Text(d.clone())));
                     }
                     s
                 }
             };
-            conds.push(format!(
+            w.raw(format!(
                 "EXISTS (SELECT 1 FROM custom_values cv WHERE cv.customer_id = c.id AND {cond})"
             ));
         }
-        if conds.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", conds.join(" AND "))
-        }
+        w
     }
 
     fn order_by(&self) -> String {
@@ -357,31 +351,9 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<CustomerRow>, i64)> {
-    let mut args = Vec::new();
-    let wh = f.where_clause(&mut args);
-    let count_sql = format!("SELECT COUNT(*) FROM customers c{wh}");
-    let total: i64 = on_tx!(tx, |c| bind_args!(
-        sqlx::query_scalar(AssertSqlSafe(count_sql.clone())),
-        &args
-    )
-    .fetch_one(c)
-    .await)?;
-    let n = args.len();
-    let sql = format!(
-        "{SELECT}{wh} ORDER BY {} LIMIT ${} OFFSET ${}",
-        f.order_by(),
-        n + 1,
-        n + 2
-    );
-    args.push(Arg::I64(limit));
-    args.push(Arg::I64(offset));
-    let rows = on_tx!(tx, |c| bind_args!(
-        sqlx::query_as(AssertSqlSafe(sql.clone())),
-        &args
-    )
-    .fetch_all(c)
-    .await)?;
-    Ok((rows, total))
+    let w = f.filter();
+    let from = format!("{FROM}{}", w.sql());
+    page(tx, SELECT, &from, &f.order_by(), w, limit, offset).await
 }
 
 /// `$1, $2, …` for `n` parameters starting after `start`.

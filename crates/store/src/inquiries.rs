@@ -1,6 +1,7 @@
 //! Stored inquiries and the buyer signals derived from them.
 
-use crate::{Arg, Result, StoreError, Tx, bind_args, on_tx};
+use crate::query::{Filter, page};
+use crate::{Arg, Result, StoreError, Tx, on_tx};
 use sqlx::AssertSqlSafe;
 
 #[derive(Debug, Clone)]
@@ -48,7 +49,8 @@ pub struct InquiryRow {
 
 const SELECT: &str = "SELECT i.id, i.customer_id, c.name AS customer_name, c.owner_id AS customer_owner_id, i.received_at, \
     i.channel, i.subject, i.from_addr, i.reply_to, i.body, i.language, i.grade, i.score, i.scam, i.junk, i.risk_level, \
-    i.analysis, i.created_by, i.created_at FROM inquiries i LEFT JOIN customers c ON c.id = i.customer_id";
+    i.analysis, i.created_by, i.created_at";
+const FROM: &str = "FROM inquiries i LEFT JOIN customers c ON c.id = i.customer_id";
 
 pub async fn insert(tx: &mut Tx, r: &InquiryRecord, now: i64) -> Result<i64> {
     Ok(on_tx!(tx, |c| {
@@ -79,7 +81,7 @@ pub async fn insert(tx: &mut Tx, r: &InquiryRecord, now: i64) -> Result<i64> {
 }
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<InquiryRow> {
-    let sql = format!("{SELECT} WHERE i.id = $1");
+    let sql = format!("{SELECT} {FROM} WHERE i.id = $1");
     Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql))
         .bind(id)
         .fetch_one(c)
@@ -135,69 +137,44 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<InquiryRow>, i64)> {
-    let mut args = Vec::new();
-    let mut conds = Vec::new();
+    let mut w = Filter::default();
     if let Some(g) = &f.grade {
-        args.push(Arg::Text(g.clone()));
-        conds.push(format!("i.grade = ${}", args.len()));
+        w.with("i.grade = {}", Arg::Text(g.clone()));
     }
     if let Some(j) = f.junk {
-        args.push(Arg::Bool(j));
-        conds.push(format!("i.junk = ${}", args.len()));
+        w.with("i.junk = {}", Arg::Bool(j));
     }
     if let Some(s) = f.scam {
-        args.push(Arg::Bool(s));
-        conds.push(format!("i.scam = ${}", args.len()));
+        w.with("i.scam = {}", Arg::Bool(s));
     }
     if let Some(id) = f.customer_id {
-        args.push(Arg::I64(id));
-        conds.push(format!("i.customer_id = ${}", args.len()));
+        w.with("i.customer_id = {}", Arg::I64(id));
     }
     match f.linked {
-        Some(true) => conds.push("i.customer_id IS NOT NULL".into()),
-        Some(false) => conds.push("i.customer_id IS NULL".into()),
+        Some(true) => w.raw("i.customer_id IS NOT NULL"),
+        Some(false) => w.raw("i.customer_id IS NULL"),
         None => {}
     }
     if let Some(l) = &f.language {
-        args.push(Arg::Text(l.clone()));
-        conds.push(format!("i.language = ${}", args.len()));
+        w.with("i.language = {}", Arg::Text(l.clone()));
     }
     if let Some(uid) = f.visible_to {
-        args.push(Arg::I64(uid));
-        conds.push(format!(
-            "(i.customer_id IS NULL OR c.owner_id IS NULL OR c.owner_id = ${})",
-            args.len()
-        ));
+        w.with(
+            "(i.customer_id IS NULL OR c.owner_id IS NULL OR c.owner_id = {})",
+            Arg::I64(uid),
+        );
     }
-    let wh = if conds.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conds.join(" AND "))
-    };
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM inquiries i LEFT JOIN customers c ON c.id = i.customer_id{wh}"
-    );
-    let total: i64 = on_tx!(tx, |c| bind_args!(
-        sqlx::query_scalar(AssertSqlSafe(count_sql.clone())),
-        &args
+    let from = format!("{FROM}{}", w.sql());
+    page(
+        tx,
+        SELECT,
+        &from,
+        "i.received_at DESC, i.id DESC",
+        w,
+        limit,
+        offset,
     )
-    .fetch_one(c)
-    .await)?;
-    let n = args.len();
-    let sql = format!(
-        "{SELECT}{wh} ORDER BY i.received_at DESC, i.id DESC LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    );
-    args.push(Arg::I64(limit));
-    args.push(Arg::I64(offset));
-    let rows = on_tx!(tx, |c| bind_args!(
-        sqlx::query_as(AssertSqlSafe(sql.clone())),
-        &args
-    )
-    .fetch_all(c)
-    .await)?;
-    Ok((rows, total))
+    .await
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]

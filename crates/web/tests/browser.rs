@@ -1,7 +1,7 @@
 //! The browser test: a real server on a temporary SQLite database, driven in headless Chromium
 //! through chromedriver. Lily signs in, creates a customer with a contact and a tag, creates a
-//! similar one and sees the duplicate warning, switches the UI between Chinese and English, and
-//! signs out.
+//! similar one and sees the duplicate warning, switches the UI between Chinese and English, reads
+//! an inquiry in the inbox in both languages, and signs out.
 //!
 //! Skipped (and said so) when chromedriver is not installed, unless `REQUIRE_BROWSER_TESTS=1`
 //! (set by `.ci/run`), which turns the skip into a failure.
