@@ -194,6 +194,29 @@ async fn scenario(c: &Client, base: &str) {
         "English UI"
     );
 
+    // The inquiry inbox: paste a vague request, read the analysis and the questions to send.
+    c.goto(&format!("{base}/inquiries")).await.unwrap();
+    fill(
+        c,
+        "#inquiry-text",
+        "Hi, please send me your best price for LED lights.",
+    )
+    .await;
+    wait_for(c, "#analyze-inquiry").await.click().await.unwrap();
+    let questions = wait_for(c, "#questions").await.text().await.unwrap();
+    assert!(!questions.trim().is_empty(), "clarifying questions shown");
+    wait_for(c, "#copy-questions").await;
+    save_screenshot(c, "inquiry").await;
+    wait_for(c, "#lang-zh").await.click().await.unwrap();
+    wait_for(c, "#questions").await;
+    assert!(
+        c.source().await.unwrap().contains("需要追问的问题"),
+        "inquiry page in Chinese"
+    );
+    save_screenshot(c, "inquiry-zh").await;
+    wait_for(c, "#lang-en").await.click().await.unwrap();
+    wait_for(c, "#lang-zh").await;
+
     wait_for(c, "#logout").await.click().await.unwrap();
     wait_for(c, "#login-submit").await;
     assert_eq!(c.current_url().await.unwrap().path(), "/login");

@@ -229,6 +229,11 @@ struct ShowPage {
 
 impl ShowPage {
     fn fact(&self, key: &str) -> String {
+        let v = self.fact_raw(key);
+        if v.is_empty() { "—".into() } else { v }
+    }
+
+    fn fact_raw(&self, key: &str) -> String {
         match &self.a["facts"][key] {
             Value::String(s) => s.clone(),
             Value::Number(n) => n.to_string(),
