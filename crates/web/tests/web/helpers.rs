@@ -24,6 +24,10 @@ pub struct TestApp {
     pub lily_customer: i64,
     pub pool_customer: i64,
     pub tom_contact: i64,
+    pub tom_activity: i64,
+    pub tag: i64,
+    pub field: i64,
+    pub inquiry: i64,
 }
 
 pub struct Resp {
@@ -140,6 +144,37 @@ impl TestApp {
                 .unwrap()
                 .items[0]
                 .id;
+        let activity = leadledger_domain::activity::ActivityInput::parse(
+            "call",
+            "",
+            "5",
+            "intro call",
+            chrono::Utc::now(),
+        )
+        .unwrap();
+        let tom_activity = leadledger_app::activities::create(&app, &tom, tom_customer, &activity)
+            .await
+            .unwrap();
+        let boss = actor(&app, "boss").await;
+        let tag = leadledger_app::tags::create(&app, &boss, "VIP-test", "#aa0000")
+            .await
+            .unwrap();
+        let draft = leadledger_app::fields::FieldDraft {
+            key: "annual_volume".into(),
+            label_en: "Volume".into(),
+            kind: "number".into(),
+            ..Default::default()
+        };
+        let field = leadledger_app::fields::create(&app, &boss, &draft)
+            .await
+            .unwrap();
+        let msg = leadledger_inquiry::message_from_text("We need 500 pcs LED panels, FOB Ningbo")
+            .unwrap();
+        let channel = leadledger_app::inquiries::Channel::Paste;
+        let inquiry =
+            leadledger_app::inquiries::submit(&app, &tom, vec![msg], channel, Some(tom_customer))
+                .await
+                .unwrap()[0];
         let router = leadledger_web::router(AppState {
             app: app.clone(),
             secure_cookies: false,
@@ -152,6 +187,10 @@ impl TestApp {
             lily_customer,
             pool_customer,
             tom_contact,
+            tom_activity,
+            tag,
+            field,
+            inquiry,
         }
     }
 

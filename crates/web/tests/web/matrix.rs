@@ -40,6 +40,7 @@ app_test!(
             t.pool_customer,
             t.tom_contact,
         );
+        let (field, inquiry) = (t.field, t.inquiry);
         let rows: Vec<(String, Row)> = vec![
             ("/customers".into(), [OK, OK, OK, OK, OK]),
             (
@@ -63,6 +64,11 @@ app_test!(
             ("/inquiries/999999".into(), [NF, NF, NF, NF, NF]),
             ("/tags".into(), [OK, OK, OK, OK, OK]),
             ("/settings/fields".into(), [OK, FORB, FORB, FORB, FORB]),
+            (
+                format!("/settings/fields/{field}"),
+                [OK, FORB, FORB, FORB, FORB],
+            ),
+            (format!("/inquiries/{inquiry}"), [OK, OK, NF, OK, OK]),
             ("/users".into(), [OK, FORB, FORB, FORB, FORB]),
             ("/audit".into(), [OK, FORB, FORB, FORB, FORB]),
             ("/customers/999999".into(), [NF, NF, NF, NF, NF]),
@@ -98,9 +104,18 @@ async fn check_post(path: &str, fields: &[(&str, &str)], want: Row) {
         let path = path
             .replace("{tc}", &t.tom_customer.to_string())
             .replace("{pc}", &t.pool_customer.to_string())
-            .replace("{ct}", &t.tom_contact.to_string());
+            .replace("{ct}", &t.tom_contact.to_string())
+            .replace("{act}", &t.tom_activity.to_string())
+            .replace("{tag}", &t.tag.to_string())
+            .replace("{field}", &t.field.to_string())
+            .replace("{inq}", &t.inquiry.to_string());
+        let fields: Vec<(&str, String)> = fields
+            .iter()
+            .map(|(k, v)| (*k, v.replace("{pc}", &t.pool_customer.to_string())))
+            .collect();
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let b = t.browser(user).await;
-        let r = t.send(b.post(&path, fields)).await;
+        let r = t.send(b.post(&path, &fields)).await;
         assert_eq!(
             r.status.as_u16(),
             want[i],
@@ -194,7 +209,11 @@ async fn check_api(method: Method, path: &str, body: Option<serde_json::Value>, 
             .replace("{tc}", &t.tom_customer.to_string())
             .replace("{lc}", &t.lily_customer.to_string())
             .replace("{pc}", &t.pool_customer.to_string())
-            .replace("{ct}", &t.tom_contact.to_string());
+            .replace("{ct}", &t.tom_contact.to_string())
+            .replace("{act}", &t.tom_activity.to_string())
+            .replace("{tag}", &t.tag.to_string())
+            .replace("{field}", &t.field.to_string())
+            .replace("{inq}", &t.inquiry.to_string());
         let body = body.as_ref().map(|b| {
             serde_json::from_str(
                 &b.to_string()
@@ -330,4 +349,104 @@ async fn every_api_route_answers_each_role_as_the_ownership_rules_say() {
     )
     .await;
     check_api(M::GET, "/api/v1/me", None, [OK, OK, OK, OK, OK]).await;
+    check_api(
+        M::POST,
+        "/api/v1/customers/duplicates",
+        Some(json!({"name": "Hamburg Licht", "country": "DE"})),
+        [OK, OK, OK, OK, FORB],
+    )
+    .await;
+    check_api(
+        M::GET,
+        "/api/v1/activities/{act}",
+        None,
+        [OK, OK, NF, OK, OK],
+    )
+    .await;
+    check_api(
+        M::PUT,
+        "/api/v1/activities/{act}",
+        Some(json!({"kind": "meeting", "minutes": 30})),
+        [OK, OK, NF, OK, FORB],
+    )
+    .await;
+    check_api(
+        M::DELETE,
+        "/api/v1/activities/{act}",
+        None,
+        [GONE, GONE, NF, GONE, FORB],
+    )
+    .await;
+    check_api(M::GET, "/api/v1/tags/{tag}", None, [OK, OK, OK, OK, OK]).await;
+    check_api(
+        M::PUT,
+        "/api/v1/tags/{tag}",
+        Some(json!({"name": "VIP2"})),
+        [OK, OK, FORB, FORB, FORB],
+    )
+    .await;
+    check_api(
+        M::DELETE,
+        "/api/v1/tags/{tag}",
+        None,
+        [GONE, GONE, FORB, FORB, FORB],
+    )
+    .await;
+    check_api(
+        M::GET,
+        "/api/v1/custom-fields/{field}",
+        None,
+        [OK, OK, OK, OK, OK],
+    )
+    .await;
+    check_api(
+        M::PUT,
+        "/api/v1/custom-fields/{field}",
+        Some(json!({"label_en": "Annual volume"})),
+        [OK, FORB, FORB, FORB, FORB],
+    )
+    .await;
+    check_api(
+        M::DELETE,
+        "/api/v1/custom-fields/{field}",
+        None,
+        [GONE, FORB, FORB, FORB, FORB],
+    )
+    .await;
+    check_api(M::GET, "/api/v1/inquiries", None, [OK, OK, OK, OK, OK]).await;
+    check_api(
+        M::GET,
+        "/api/v1/inquiries/{inq}",
+        None,
+        [OK, OK, NF, OK, OK],
+    )
+    .await;
+    check_api(
+        M::POST,
+        "/api/v1/inquiries",
+        Some(json!({"text": "Need 100 pcs"})),
+        [CREATED, CREATED, CREATED, CREATED, FORB],
+    )
+    .await;
+    check_api(
+        M::POST,
+        "/api/v1/inquiries/analyze",
+        Some(json!({"text": "Need 100 pcs"})),
+        [OK, OK, OK, OK, OK],
+    )
+    .await;
+    check_api(
+        M::PUT,
+        "/api/v1/inquiries/{inq}",
+        Some(json!({"customer_id": null})),
+        [OK, OK, NF, OK, FORB],
+    )
+    .await;
+    check_api(
+        M::DELETE,
+        "/api/v1/inquiries/{inq}",
+        None,
+        [GONE, GONE, NF, GONE, FORB],
+    )
+    .await;
 }
