@@ -43,7 +43,7 @@ app_test!(
             .api(&tom, Method::GET, "/api/v1/inquiries", None)
             .await
             .json();
-        assert_eq!(list["total"], 0);
+        assert_eq!(list["total"], 1, "only the fixture's inquiry");
     }
 );
 
