@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod fields;
 pub mod inquiries;
+pub mod products;
 pub mod tags;
 pub mod users;
 

@@ -10,7 +10,14 @@ pub mod custom_field;
 pub mod customer;
 pub mod email;
 pub mod error;
+pub mod fx;
+pub mod incoterms;
+pub mod money;
+pub mod packing;
 pub mod page;
+pub mod payment_terms;
+pub mod pricing;
+pub mod product;
 pub mod tag;
 pub mod user;
 

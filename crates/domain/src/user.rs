@@ -126,6 +126,11 @@ impl Actor {
         self.role == Role::Admin
     }
 
+    /// Products, their costs and price lists: managers and admins change them; everyone reads.
+    pub fn can_manage_products(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Manager)
+    }
+
     pub fn can_manage_users(&self) -> bool {
         self.role == Role::Admin
     }

@@ -16,6 +16,7 @@ pub mod customers;
 mod db;
 pub mod fields;
 pub mod inquiries;
+pub mod products;
 mod query;
 pub mod sessions;
 pub mod tags;

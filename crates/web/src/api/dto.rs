@@ -280,3 +280,60 @@ pub struct InquiryOut {
 }
 
 list_type!(InquiryList, InquiryOut);
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ProductOut {
+    pub id: i64,
+    pub sku: String,
+    pub name_en: String,
+    pub name_zh: Option<String>,
+    pub description: Option<String>,
+    pub specs: Option<String>,
+    pub hs_code: Option<String>,
+    pub unit: String,
+    pub moq: Option<i64>,
+    /// Per unit in the base currency (CNY), VAT included; a decimal string.
+    pub purchase_cost: Option<String>,
+    /// Percent, e.g. "13".
+    pub vat_rate: String,
+    pub rebate_rate: String,
+    pub pcs_per_carton: Option<i64>,
+    pub carton_l_cm: Option<String>,
+    pub carton_w_cm: Option<String>,
+    pub carton_h_cm: Option<String>,
+    pub net_kg: Option<String>,
+    pub gross_kg: Option<String>,
+    pub active: bool,
+    /// Unit prices by currency code, as decimal strings.
+    #[schema(value_type = Object)]
+    pub prices: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ProductIn {
+    pub sku: String,
+    pub name_en: String,
+    pub name_zh: Option<String>,
+    pub description: Option<String>,
+    pub specs: Option<String>,
+    pub hs_code: Option<String>,
+    pub unit: Option<String>,
+    pub moq: Option<i64>,
+    /// Decimal strings, never floats.
+    pub purchase_cost: Option<String>,
+    pub vat_rate: Option<String>,
+    pub rebate_rate: Option<String>,
+    pub pcs_per_carton: Option<i64>,
+    pub carton_l_cm: Option<String>,
+    pub carton_w_cm: Option<String>,
+    pub carton_h_cm: Option<String>,
+    pub net_kg: Option<String>,
+    pub gross_kg: Option<String>,
+    /// Defaults to true.
+    pub active: Option<bool>,
+    #[schema(value_type = Object)]
+    pub prices: BTreeMap<String, String>,
+}
+
+list_type!(ProductList, ProductOut);

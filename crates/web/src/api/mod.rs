@@ -11,6 +11,7 @@ mod dto;
 mod fields;
 mod inquiries;
 mod openapi;
+mod products;
 mod tags;
 
 use crate::AppState;
@@ -63,6 +64,13 @@ pub fn routes() -> Router<AppState> {
             get(inquiries::get)
                 .put(inquiries::update)
                 .delete(inquiries::delete),
+        )
+        .route("/products", get(products::list).post(products::create))
+        .route(
+            "/products/{id}",
+            get(products::get)
+                .put(products::update)
+                .delete(products::delete),
         )
         .route("/tags", get(tags::list).post(tags::create))
         .route(

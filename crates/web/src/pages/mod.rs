@@ -5,6 +5,7 @@ mod admin;
 mod customers;
 mod inquiries;
 mod login;
+mod products;
 mod tags;
 
 pub(crate) use customers::parse_filter as customer_filter;
@@ -51,6 +52,17 @@ pub fn routes() -> Router<AppState> {
         .route("/inquiries/{id}", get(inquiries::show))
         .route("/inquiries/{id}/link", post(inquiries::link))
         .route("/inquiries/{id}/delete", post(inquiries::delete))
+        .route("/products", get(products::index).post(products::create))
+        .route("/products.csv", get(products::export))
+        .route("/products/new", get(products::new_form))
+        .route(
+            "/products/import",
+            post(products::import).layer(axum::extract::DefaultBodyLimit::max(
+                crate::MAX_UPLOAD_BYTES,
+            )),
+        )
+        .route("/products/{id}", get(products::show).post(products::update))
+        .route("/products/{id}/delete", post(products::delete))
         .route("/tags", get(tags::index).post(tags::create))
         .route("/tags/{id}", post(tags::update))
         .route("/tags/{id}/delete", post(tags::delete))

@@ -6,3 +6,4 @@ mod helpers;
 mod inquiries;
 mod matrix;
 mod pages;
+mod products;

@@ -63,6 +63,9 @@ app_test!(
             ),
             ("/inquiries/999999".into(), [NF, NF, NF, NF, NF]),
             ("/tags".into(), [OK, OK, OK, OK, OK]),
+            ("/products".into(), [OK, OK, OK, OK, OK]),
+            ("/products.csv".into(), [OK, OK, OK, OK, OK]),
+            ("/products/new".into(), [OK, OK, FORB, FORB, FORB]),
             ("/settings/fields".into(), [OK, FORB, FORB, FORB, FORB]),
             (
                 format!("/settings/fields/{field}"),
@@ -333,6 +336,14 @@ async fn every_api_route_answers_each_role_as_the_ownership_rules_say() {
     )
     .await;
     check_api(M::GET, "/api/v1/tags", None, [OK, OK, OK, OK, OK]).await;
+    check_api(M::GET, "/api/v1/products", None, [OK, OK, OK, OK, OK]).await;
+    check_api(
+        M::POST,
+        "/api/v1/products",
+        Some(json!({"sku": "T-1", "name_en": "Test"})),
+        [CREATED, CREATED, FORB, FORB, FORB],
+    )
+    .await;
     check_api(
         M::POST,
         "/api/v1/tags",
