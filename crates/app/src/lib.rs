@@ -14,6 +14,7 @@ pub mod error;
 pub mod fields;
 pub mod inquiries;
 pub mod products;
+pub mod rates;
 pub mod tags;
 pub mod users;
 

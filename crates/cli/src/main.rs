@@ -8,7 +8,7 @@ mod inquiry;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use config::Config;
-use leadledger_app::{App, AppError, Settings, auth, demo, users};
+use leadledger_app::{App, AppError, Settings, auth, demo, rates, users};
 use leadledger_store::Db;
 use leadledger_web::AppState;
 use std::io::Read;
@@ -77,6 +77,11 @@ enum Cmd {
         #[command(subcommand)]
         cmd: InquiryCmd,
     },
+    /// Exchange rates.
+    Rates {
+        #[command(subcommand)]
+        cmd: RatesCmd,
+    },
     /// Measure performance targets (see docs/benchmarks.md).
     Bench {
         #[command(subcommand)]
@@ -129,6 +134,25 @@ enum UserCmd {
 enum InquiryCmd {
     /// Judge inquiries: facts, completeness grade, scam/junk flags with reasons, clarifying questions.
     Analyze(inquiry::AnalyzeArgs),
+}
+
+#[derive(Subcommand)]
+enum RatesCmd {
+    /// Import an ECB reference-rate XML file (daily or historical: 1 EUR = x units). All or nothing.
+    ImportEcb {
+        file: PathBuf,
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// The rate between two currencies on a day (default today): a manual rate or the ECB cross rate.
+    Show {
+        from: String,
+        to: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        db: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -269,6 +293,53 @@ async fn run(cmd: Cmd, cfg: Config) -> Result<()> {
             Ok(())
         }
         Cmd::Bench { cmd } => bench::run(cmd).await,
+        Cmd::Rates {
+            cmd: RatesCmd::ImportEcb { file, db },
+        } => {
+            let xml =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let xml = String::from_utf8(xml)
+                .with_context(|| format!("{} is not UTF-8 text", file.display()))?;
+            let app = open(&cfg, db.as_deref(), DEFAULT_DB).await?;
+            let s = rates::import_ecb(&app, None, &xml)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), cli_err(e)))?;
+            let span = match (s.first, s.last) {
+                (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+                (Some(a), _) => a.to_string(),
+                _ => "no days".into(),
+            };
+            println!(
+                "imported {} ECB rates for {} day(s), {span}",
+                s.rates, s.days
+            );
+            Ok(())
+        }
+        Cmd::Rates {
+            cmd: RatesCmd::Show { from, to, date, db },
+        } => {
+            let app = open(&cfg, db.as_deref(), DEFAULT_DB).await?;
+            let from = leadledger_domain::money::Currency::parse(&from)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let to = leadledger_domain::money::Currency::parse(&to)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let day = match date {
+                Some(d) => d
+                    .parse::<chrono::NaiveDate>()
+                    .with_context(|| format!("{d:?} is not a date like 2026-03-01"))?,
+                None => chrono::Utc::now().date_naive(),
+            };
+            let r = rates::rate_on(&app, from, to, day).await.map_err(cli_err)?;
+            println!(
+                "1 {} = {} {} ({}, {})",
+                r.base,
+                r.rate.normalize(),
+                r.quote,
+                r.date,
+                r.source
+            );
+            Ok(())
+        }
         Cmd::Inquiry {
             cmd: InquiryCmd::Analyze(args),
         } => inquiry::analyze_cmd(args),

@@ -195,3 +195,65 @@ fn inquiry_analyze_reads_jsonl_eml_and_stdin() {
     assert!(String::from_utf8_lossy(&text.stdout).contains("Completeness"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn ecb_rates_import_all_or_nothing_and_give_cross_rates() {
+    let dir = std::env::temp_dir().join(format!("ll-cli-ecb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = format!("sqlite://{}", dir.join("rates.db").display());
+    let fixture = |name: &str| format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let broken = run(&["rates", "import-ecb", &fixture("ecb-broken.xml")], &db);
+    assert!(!broken.status.success());
+    let err = String::from_utf8_lossy(&broken.stderr);
+    assert!(err.contains("line 6"), "the error names the line: {err}");
+    let none = run(
+        &["rates", "show", "USD", "CNY", "--date", "2026-12-03"],
+        &db,
+    );
+    assert!(!none.status.success(), "nothing was imported");
+
+    let out = run(&["rates", "import-ecb", &fixture("ecb-daily.xml")], &db);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("imported 5 ECB rates for 1 day(s), 2026-12-03")
+    );
+    let out = run(&["rates", "import-ecb", &fixture("ecb-hist.xml")], &db);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 day(s), 2026-12-01 to 2026-12-02"));
+    // 7.4550 CNY per EUR / 1.05 USD per EUR = 7.1 CNY per USD.
+    let show = String::from_utf8(
+        run(
+            &["rates", "show", "USD", "CNY", "--date", "2026-12-03"],
+            &db,
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(show.trim(), "1 USD = 7.1 CNY (2026-12-03, ecb_cross)");
+    let show = String::from_utf8(
+        run(
+            &["rates", "show", "usd", "cny", "--date", "2026-12-02"],
+            &db,
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(show.contains("2026-12-02"), "{show}");
+    let show = String::from_utf8(
+        run(
+            &["rates", "show", "EUR", "JPY", "--date", "2026-12-05"],
+            &db,
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        show.starts_with("1 EUR = 157.2 JPY (2026-12-03"),
+        "the latest day on or before: {show}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -131,6 +131,11 @@ impl Actor {
         matches!(self.role, Role::Admin | Role::Manager)
     }
 
+    /// Exchange rates: finance, managers and admins enter and import them; everyone reads.
+    pub fn can_manage_rates(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Manager | Role::Finance)
+    }
+
     pub fn can_manage_users(&self) -> bool {
         self.role == Role::Admin
     }

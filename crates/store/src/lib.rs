@@ -18,6 +18,7 @@ pub mod fields;
 pub mod inquiries;
 pub mod products;
 mod query;
+pub mod rates;
 pub mod sessions;
 pub mod tags;
 pub mod testing;

@@ -18,6 +18,7 @@ mod contract {
     pub mod customers;
     pub mod fields;
     pub mod inquiries;
+    pub mod products;
     pub mod sessions;
     pub mod support;
     pub mod tags;
@@ -26,7 +27,7 @@ mod contract {
 
 use contract::{
     activities, audit, bulk, concurrency, contacts, custom_filters, customer_list, customers,
-    fields, inquiries, sessions, tags, users,
+    fields, inquiries, products, sessions, tags, users,
 };
 
 use leadledger_store::{Backend, Db, testing};
@@ -47,6 +48,9 @@ macro_rules! tests {
 
 fn all_tests() -> Vec<(&'static str, TestFn)> {
     tests![
+        products::a_product_and_its_prices_read_back_and_are_searched_by_sku_or_name,
+        products::a_second_product_with_the_same_sku_is_a_conflict_and_deleting_removes_prices,
+        products::rates_are_replaced_per_pair_day_and_source_and_found_on_or_before_a_day,
         inquiries::inquiries_are_listed_newest_first_and_filtered_by_grade_risk_and_link,
         inquiries::a_sales_scope_sees_unlinked_pool_and_own_inquiries_only,
         inquiries::linking_unlinking_and_deleting_an_inquiry,

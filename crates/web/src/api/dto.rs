@@ -337,3 +337,30 @@ pub struct ProductIn {
 }
 
 list_type!(ProductList, ProductOut);
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct RateOut {
+    /// 1 base = rate × quote.
+    pub base: String,
+    pub quote: String,
+    /// A decimal string.
+    pub rate: String,
+    pub date: String,
+    /// ecb, ecb_cross, manual, bank
+    pub source: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct RateIn {
+    pub base: String,
+    pub quote: String,
+    /// A decimal string, never a float.
+    pub rate: String,
+    /// ISO date; today when omitted.
+    pub date: Option<String>,
+    /// manual (default) or bank.
+    pub source: Option<String>,
+}
+
+list_type!(RateList, RateOut);

@@ -12,6 +12,7 @@ mod fields;
 mod inquiries;
 mod openapi;
 mod products;
+mod rates;
 mod tags;
 
 use crate::AppState;
@@ -72,6 +73,8 @@ pub fn routes() -> Router<AppState> {
                 .put(products::update)
                 .delete(products::delete),
         )
+        .route("/rates", get(rates::list).post(rates::create))
+        .route("/rates/convert", get(rates::convert))
         .route("/tags", get(tags::list).post(tags::create))
         .route(
             "/tags/{id}",

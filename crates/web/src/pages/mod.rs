@@ -6,6 +6,7 @@ mod customers;
 mod inquiries;
 mod login;
 mod products;
+mod rates;
 mod tags;
 
 pub(crate) use customers::parse_filter as customer_filter;
@@ -63,6 +64,13 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/products/{id}", get(products::show).post(products::update))
         .route("/products/{id}/delete", post(products::delete))
+        .route("/rates", get(rates::index).post(rates::create))
+        .route(
+            "/rates/import",
+            post(rates::import).layer(axum::extract::DefaultBodyLimit::max(
+                crate::MAX_UPLOAD_BYTES,
+            )),
+        )
         .route("/tags", get(tags::index).post(tags::create))
         .route("/tags/{id}", post(tags::update))
         .route("/tags/{id}/delete", post(tags::delete))

@@ -7,3 +7,4 @@ mod inquiries;
 mod matrix;
 mod pages;
 mod products;
+mod rates;

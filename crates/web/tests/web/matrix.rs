@@ -64,6 +64,7 @@ app_test!(
             ("/inquiries/999999".into(), [NF, NF, NF, NF, NF]),
             ("/tags".into(), [OK, OK, OK, OK, OK]),
             ("/products".into(), [OK, OK, OK, OK, OK]),
+            ("/rates".into(), [OK, OK, OK, OK, OK]),
             ("/products.csv".into(), [OK, OK, OK, OK, OK]),
             ("/products/new".into(), [OK, OK, FORB, FORB, FORB]),
             ("/settings/fields".into(), [OK, FORB, FORB, FORB, FORB]),
@@ -190,6 +191,18 @@ async fn every_page_write_answers_each_role_as_the_ownership_rules_say() {
             ("kind", "number"),
         ],
         [SEE, FORB, FORB, FORB, FORB],
+    )
+    .await;
+    check_post(
+        "/products",
+        &[("sku", "T-1"), ("name_en", "Test")],
+        [SEE, SEE, FORB, FORB, FORB],
+    )
+    .await;
+    check_post(
+        "/rates",
+        &[("m_base", "USD"), ("m_quote", "CNY"), ("m_rate", "7.1")],
+        [SEE, SEE, FORB, FORB, SEE],
     )
     .await;
     check_post(
@@ -337,6 +350,14 @@ async fn every_api_route_answers_each_role_as_the_ownership_rules_say() {
     .await;
     check_api(M::GET, "/api/v1/tags", None, [OK, OK, OK, OK, OK]).await;
     check_api(M::GET, "/api/v1/products", None, [OK, OK, OK, OK, OK]).await;
+    check_api(M::GET, "/api/v1/rates", None, [OK, OK, OK, OK, OK]).await;
+    check_api(
+        M::POST,
+        "/api/v1/rates",
+        Some(json!({"base": "USD", "quote": "CNY", "rate": "7.1"})),
+        [CREATED, CREATED, FORB, FORB, CREATED],
+    )
+    .await;
     check_api(
         M::POST,
         "/api/v1/products",
