@@ -16,6 +16,7 @@ mod buyers;
 mod catalog;
 mod inquiries;
 mod markets;
+mod products;
 mod rng;
 mod stories;
 mod synthetic;
@@ -73,6 +74,8 @@ pub struct DemoSummary {
     pub activities: usize,
     /// Inquiries in the demo inbox (linked to buyers or not).
     pub inquiries: usize,
+    /// Products in the demo catalogue.
+    pub products: usize,
     /// `(username, role)`; every password is [`DEMO_PASSWORD`].
     pub users: Vec<(String, String)>,
 }
@@ -223,8 +226,10 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
     }
     sink.flush().await?;
     let inquiry_count = inquiries::seed(sink.tx, now, Some(team.lily)).await?;
+    let product_count = products::seed(sink.tx, now).await?;
     let summary = DemoSummary {
         inquiries: inquiry_count,
+        products: product_count,
         customers: sink.customers,
         contacts: sink.contacts,
         activities: sink.activities,

@@ -7,6 +7,7 @@
 pub mod activities;
 pub mod audit;
 pub mod auth;
+pub mod company;
 pub mod contacts;
 pub mod customers;
 pub mod demo;

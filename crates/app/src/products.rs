@@ -92,6 +92,17 @@ fn sku_taken() -> AppError {
     )
 }
 
+/// Inserts a product with its prices inside an open transaction; the caller audits.
+pub(crate) async fn insert_in(
+    tx: &mut leadledger_store::Tx,
+    p: &ProductInput,
+    t: i64,
+) -> Result<i64> {
+    let id = products::insert(tx, &record(p), t).await?;
+    products::set_prices(tx, id, &prices(p)).await?;
+    Ok(id)
+}
+
 pub async fn create(app: &App, actor: &Actor, p: &ProductInput) -> Result<i64> {
     if !actor.can_manage_products() {
         return Err(AppError::Forbidden);
@@ -101,8 +112,7 @@ pub async fn create(app: &App, actor: &Actor, p: &ProductInput) -> Result<i64> {
         return Err(sku_taken());
     }
     let rec = record(p);
-    let id = products::insert(&mut tx, &rec, now()).await?;
-    products::set_prices(&mut tx, id, &prices(p)).await?;
+    let id = insert_in(&mut tx, p, now()).await?;
     audit::record(
         &mut tx,
         Some(actor),

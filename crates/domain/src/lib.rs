@@ -8,6 +8,7 @@ pub mod contact;
 pub mod country;
 pub mod custom_field;
 pub mod customer;
+pub mod documents;
 pub mod email;
 pub mod error;
 pub mod fx;

@@ -11,6 +11,7 @@
 pub mod activities;
 pub mod audit;
 pub mod bulk;
+pub mod company;
 pub mod contacts;
 pub mod customers;
 mod db;

@@ -2,6 +2,7 @@
 
 mod activities;
 mod admin;
+mod company;
 mod customers;
 mod inquiries;
 mod login;
@@ -87,6 +88,14 @@ pub fn routes() -> Router<AppState> {
         .route("/users/{username}", post(admin::user_update))
         .route("/users/{username}/password", post(admin::user_password))
         .route("/audit", get(admin::audit_index))
+        .route("/settings/company", get(company::show).post(company::save))
+        .route("/settings/company/logo", post(company::upload_logo))
+        .route("/settings/company/bank", post(company::add_bank))
+        .route(
+            "/settings/company/bank/{id}/delete",
+            post(company::delete_bank),
+        )
+        .route("/company/logo", get(company::logo))
 }
 
 pub async fn not_found() -> WebError {

@@ -25,8 +25,6 @@ const WATCHED: [Currency; 6] = [
     Currency::AUD,
     Currency::AED,
 ];
-/// The company's base currency until company settings choose another.
-pub const BASE: Currency = Currency::CNY;
 
 #[derive(Template)]
 #[template(path = "rates.html")]
@@ -60,12 +58,17 @@ async fn page(
     let r = rates::list(&s.app, &filter, page).await?;
     let pager = Pager::new(r.page, r.pages(), r.total, &params);
     let today_date = chrono::Utc::now().date_naive();
+    let base = leadledger_app::company::base_currency(&s.app).await?;
     let mut today = Vec::new();
-    for c in WATCHED {
-        if let Ok(rate) = rates::rate_on(&s.app, c, BASE, today_date).await {
+    for c in WATCHED
+        .into_iter()
+        .chain([Currency::CNY])
+        .filter(|c| *c != base)
+    {
+        if let Ok(rate) = rates::rate_on(&s.app, c, base, today_date).await {
             today.push((
                 format!("1 {c}"),
-                format!("{} {BASE}", rate.rate.round_dp(4).normalize()),
+                format!("{} {base}", rate.rate.round_dp(4).normalize()),
                 format!("{} · {}", rate.date, rate.source),
             ));
         }

@@ -2,6 +2,7 @@
 //! Requests go through the real router in-process; nothing is mocked.
 
 mod api;
+mod company;
 mod helpers;
 mod inquiries;
 mod matrix;

@@ -65,6 +65,7 @@ app_test!(
             ("/tags".into(), [OK, OK, OK, OK, OK]),
             ("/products".into(), [OK, OK, OK, OK, OK]),
             ("/rates".into(), [OK, OK, OK, OK, OK]),
+            ("/settings/company".into(), [OK, FORB, FORB, FORB, FORB]),
             ("/products.csv".into(), [OK, OK, OK, OK, OK]),
             ("/products/new".into(), [OK, OK, FORB, FORB, FORB]),
             ("/settings/fields".into(), [OK, FORB, FORB, FORB, FORB]),
