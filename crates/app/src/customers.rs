@@ -493,6 +493,12 @@ pub async fn delete(app: &App, actor: &Actor, id: i64) -> Result<()> {
     if !actor.can_delete_customers() {
         return Err(AppError::Forbidden);
     }
+    if leadledger_store::quotes::count_for_customer(&mut tx, id).await? > 0 {
+        return Err(AppError::Conflict(
+            "this customer has quotes; merge it into another customer instead of deleting it"
+                .into(),
+        ));
+    }
     let row = customers::get(&mut tx, id).await?;
     customers::delete(&mut tx, id).await?;
     audit::record(

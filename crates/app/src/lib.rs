@@ -15,6 +15,7 @@ pub mod error;
 pub mod fields;
 pub mod inquiries;
 pub mod products;
+pub mod quotes;
 pub mod rates;
 pub mod tags;
 pub mod users;

@@ -19,6 +19,7 @@ pub mod fields;
 pub mod inquiries;
 pub mod products;
 mod query;
+pub mod quotes;
 pub mod rates;
 pub mod sessions;
 pub mod tags;

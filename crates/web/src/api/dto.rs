@@ -364,3 +364,100 @@ pub struct RateIn {
 }
 
 list_type!(RateList, RateOut);
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct QuoteLineOut {
+    pub product_id: Option<i64>,
+    pub sku: Option<String>,
+    pub description: Option<String>,
+    pub quantity: String,
+    pub unit: String,
+    /// Up to 6 decimals.
+    pub unit_price: String,
+    /// Percent.
+    pub discount: String,
+    /// Rounded to the currency's minor unit.
+    pub amount: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct QuoteOut {
+    pub id: i64,
+    /// e.g. Q-2026-0042; shared by all revisions.
+    pub number: String,
+    pub revision: i64,
+    pub revision_reason: Option<String>,
+    pub customer_id: i64,
+    pub customer_name: String,
+    /// draft, sent, accepted, declined, expired, superseded
+    pub status: String,
+    pub currency: String,
+    /// Base-currency units per 1 quote-currency unit, frozen on the quote.
+    pub rate: String,
+    /// Incoterms 2020 rule.
+    pub incoterm: String,
+    pub place: String,
+    pub payment_terms: String,
+    pub valid_until: String,
+    pub lead_time: String,
+    pub lines: Vec<QuoteLineOut>,
+    pub freight: String,
+    pub insurance: String,
+    pub other_charges: String,
+    pub discount: String,
+    pub subtotal: String,
+    pub total: String,
+    pub base_total: String,
+    pub notes: Option<String>,
+    pub is_latest: bool,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+    pub accepted_at: Option<String>,
+    pub declined_at: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct QuoteLineIn {
+    pub product_id: Option<i64>,
+    pub sku: String,
+    pub description: String,
+    /// Decimal strings.
+    pub quantity: String,
+    pub unit: String,
+    pub unit_price: String,
+    pub discount: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct QuoteIn {
+    pub customer_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    pub currency: String,
+    /// Empty: today's rate.
+    pub rate: String,
+    pub incoterm: String,
+    pub place: String,
+    pub place_is_port: bool,
+    /// e.g. "30% T/T deposit, 70% before shipment".
+    pub payment_terms: String,
+    pub valid_until: String,
+    pub lead_time: String,
+    pub lines: Vec<QuoteLineIn>,
+    pub freight: String,
+    pub insurance: String,
+    pub other_charges: String,
+    pub discount: String,
+    pub notes: String,
+    /// Required by `/revise`.
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct QuoteChangeOut {
+    /// English description of the change.
+    pub change: String,
+}
+
+list_type!(QuoteList, QuoteOut);

@@ -12,6 +12,7 @@ mod fields;
 mod inquiries;
 mod openapi;
 mod products;
+mod quotes;
 mod rates;
 mod tags;
 
@@ -75,6 +76,12 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/rates", get(rates::list).post(rates::create))
         .route("/rates/convert", get(rates::convert))
+        .route("/quotes", get(quotes::list).post(quotes::create))
+        .route("/quotes/{id}", get(quotes::get).put(quotes::update))
+        .route("/quotes/{id}/revise", post(quotes::revise))
+        .route("/quotes/{id}/revisions", get(quotes::revisions))
+        .route("/quotes/{id}/diff", get(quotes::diff))
+        .route("/quotes/{id}/{event}", post(quotes::event))
         .route("/tags", get(tags::list).post(tags::create))
         .route(
             "/tags/{id}",

@@ -8,4 +8,5 @@ mod inquiries;
 mod matrix;
 mod pages;
 mod products;
+mod quotes;
 mod rates;
