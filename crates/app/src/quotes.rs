@@ -69,8 +69,15 @@ fn to_minor(m: Money) -> i64 {
     scaled.trunc().try_into().unwrap_or(i64::MAX)
 }
 
+/// A validated revision's content with its totals.
+struct Content {
+    snap: QuoteSnapshot,
+    totals: Totals,
+    base_total: Money,
+}
+
 /// Validates a draft into a snapshot, looking up today's rate when none was given.
-async fn snapshot_of(app: &App, d: &QuoteDraft) -> Result<(QuoteSnapshot, Totals, Money)> {
+async fn snapshot_of(app: &App, d: &QuoteDraft) -> Result<Content> {
     let base = crate::company::base_currency(app).await?;
     let today = chrono::Utc::now().date_naive();
     let mut e = FieldErrors::new();
@@ -172,7 +179,11 @@ async fn snapshot_of(app: &App, d: &QuoteDraft) -> Result<(QuoteSnapshot, Totals
     let base_total = totals
         .base_total(&snap.rate)
         .map_err(|e| AppError::field("rate", e))?;
-    Ok((snap, totals, base_total))
+    Ok(Content {
+        snap,
+        totals,
+        base_total,
+    })
 }
 
 fn is_blank(l: &LineDraft) -> bool {
@@ -194,11 +205,10 @@ fn record(
     reason: Option<String>,
     customer_id: i64,
     contact_id: Option<i64>,
-    snap: &QuoteSnapshot,
-    totals: &Totals,
-    base_total: Money,
+    c: &Content,
     by: i64,
 ) -> QuoteRecord {
+    let (snap, totals, base_total) = (&c.snap, &c.totals, c.base_total);
     QuoteRecord {
         number: number.into(),
         revision,
@@ -232,7 +242,8 @@ pub async fn create(app: &App, actor: &Actor, d: &QuoteDraft) -> Result<i64> {
             Invalid::new("required", "choose the customer"),
         ));
     };
-    let (snap, totals, base_total) = snapshot_of(app, d).await?;
+    let content = snapshot_of(app, d).await?;
+    let (snap, totals) = (&content.snap, &content.totals);
     let mut tx = app.db.write().await?;
     editable(&mut tx, actor, customer_id).await?;
     let year = chrono::Utc::now().year();
@@ -245,9 +256,7 @@ pub async fn create(app: &App, actor: &Actor, d: &QuoteDraft) -> Result<i64> {
         None,
         customer_id,
         d.contact_id,
-        &snap,
-        &totals,
-        base_total,
+        &content,
         actor.user_id,
     );
     let id = quotes::insert(&mut tx, &rec, now()).await?;
@@ -257,7 +266,7 @@ pub async fn create(app: &App, actor: &Actor, d: &QuoteDraft) -> Result<i64> {
         "quote",
         Some(id),
         "create",
-        json!({"number": number, "revision": 1, "content": summary(&snap, &totals)}),
+        json!({"number": number, "revision": 1, "content": summary(snap, totals)}),
     )
     .await?;
     tx.commit().await?;
@@ -280,7 +289,8 @@ fn status_of(row: &QuoteRow) -> Result<QuoteStatus> {
 
 /// Replaces a draft's content; anything already sent must be revised instead.
 pub async fn update_draft(app: &App, actor: &Actor, id: i64, d: &QuoteDraft) -> Result<()> {
-    let (snap, totals, base_total) = snapshot_of(app, d).await?;
+    let content = snapshot_of(app, d).await?;
+    let (snap, totals) = (&content.snap, &content.totals);
     let mut tx = app.db.write().await?;
     let row = load(&mut tx, actor, id, true).await?;
     if !status_of(&row)?.can_edit() {
@@ -298,9 +308,7 @@ pub async fn update_draft(app: &App, actor: &Actor, id: i64, d: &QuoteDraft) -> 
         row.revision_reason.clone(),
         row.customer_id,
         d.contact_id,
-        &snap,
-        &totals,
-        base_total,
+        &content,
         actor.user_id,
     );
     quotes::update_content(&mut tx, id, &rec, now()).await?;
@@ -310,7 +318,7 @@ pub async fn update_draft(app: &App, actor: &Actor, id: i64, d: &QuoteDraft) -> 
         "quote",
         Some(id),
         "update",
-        summary(&snap, &totals),
+        summary(snap, totals),
     )
     .await?;
     tx.commit().await?;
@@ -387,7 +395,8 @@ pub async fn revise(
         )
     })?;
     drop(tx);
-    let (snap, totals, base_total) = snapshot_of(app, d).await?;
+    let content = snapshot_of(app, d).await?;
+    let (snap, totals) = (&content.snap, &content.totals);
     let mut tx = app.db.write().await?;
     let row = load(&mut tx, actor, id, true).await?;
     if status_of(&row)? != rev.old_status && status_of(&row)?.is_final() {
@@ -410,14 +419,12 @@ pub async fn revise(
         Some(rev.reason.as_str().to_string()),
         row.customer_id,
         d.contact_id.or(row.contact_id),
-        &snap,
-        &totals,
-        base_total,
+        &content,
         actor.user_id,
     );
     let new_id = quotes::insert(&mut tx, &rec, t).await?;
     audit::record(&mut tx, Some(actor), "quote", Some(new_id), "revise",
-        json!({"number": row.number, "revision": row.revision + 1, "reason": rev.reason.as_str(), "content": summary(&snap, &totals)})).await?;
+        json!({"number": row.number, "revision": row.revision + 1, "reason": rev.reason.as_str(), "content": summary(snap, totals)})).await?;
     tx.commit().await?;
     Ok(new_id)
 }
