@@ -547,3 +547,31 @@ fn nonzero(m: Money) -> String {
         m.amount.normalize().to_string()
     }
 }
+
+/// Fills lines that name a known SKU but leave out the description, unit or price from the
+/// product and its price list in the quote's currency.
+pub async fn complete_lines(app: &App, d: &mut QuoteDraft) -> Result<()> {
+    let currency = d.currency.trim().to_uppercase();
+    let mut tx = app.db.read().await?;
+    for l in d.lines.iter_mut().filter(|l| !l.sku.trim().is_empty()) {
+        let Some(p) = leadledger_store::products::by_sku(&mut tx, l.sku.trim()).await? else {
+            continue;
+        };
+        if l.product_id.trim().is_empty() {
+            l.product_id = p.id.to_string();
+        }
+        if l.description.trim().is_empty() {
+            l.description = p.record.name_en.clone();
+        }
+        if l.unit.trim().is_empty() {
+            l.unit = p.record.unit.clone();
+        }
+        if l.unit_price.trim().is_empty() {
+            let prices = leadledger_store::products::prices_for(&mut tx, &[p.id]).await?;
+            if let Some(pr) = prices.iter().find(|x| x.currency == currency) {
+                l.unit_price = pr.unit_price.clone();
+            }
+        }
+    }
+    Ok(())
+}

@@ -615,6 +615,7 @@ struct ShowPage {
     can_delete: bool,
     inquiries: Vec<leadledger_app::inquiries::InquiryView>,
     signals: Vec<leadledger_app::store::inquiries::SignalRow>,
+    quotes: Vec<leadledger_app::store::quotes::QuoteRow>,
 }
 
 impl ShowPage {
@@ -672,7 +673,24 @@ async fn show_page(
     .await?
     .items;
     let signals = leadledger_app::inquiries::signals(&s.app, a, id).await?;
+    let qf = leadledger_app::store::quotes::QuoteFilter {
+        customer_id: Some(id),
+        latest_only: true,
+        ..Default::default()
+    };
+    let quotes = leadledger_app::quotes::list(
+        &s.app,
+        a,
+        qf,
+        PageRequest {
+            page: 1,
+            per_page: 50,
+        },
+    )
+    .await?
+    .items;
     Ok(ShowPage {
+        quotes,
         inquiries,
         signals,
         l: Layout::new(u, "customers", d.customer.row.name.clone()),

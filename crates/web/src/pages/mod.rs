@@ -7,6 +7,7 @@ mod customers;
 mod inquiries;
 mod login;
 mod products;
+mod quotes;
 mod rates;
 mod tags;
 
@@ -72,6 +73,13 @@ pub fn routes() -> Router<AppState> {
                 crate::MAX_UPLOAD_BYTES,
             )),
         )
+        .route("/quotes", get(quotes::index).post(quotes::create))
+        .route("/quotes/new", get(quotes::new_form))
+        .route("/quotes/{id}", get(quotes::show).post(quotes::update))
+        .route("/quotes/{id}/edit", get(quotes::edit_form))
+        .route("/quotes/{id}/revise", post(quotes::revise))
+        .route("/quotes/{id}/event", post(quotes::event))
+        .route("/quotes/{id}/diff", get(quotes::diff))
         .route("/tags", get(tags::index).post(tags::create))
         .route("/tags/{id}", post(tags::update))
         .route("/tags/{id}/delete", post(tags::delete))

@@ -231,3 +231,88 @@ app_test!(
         );
     }
 );
+
+app_test!(
+    the_quote_pages_create_send_and_revise_a_quote_in_both_languages,
+    |t| {
+        let mut b = t.browser("tom").await;
+        let tc = t.tom_customer.to_string();
+        let form = t
+            .send(b.get(&format!("/quotes/new?customer_id={tc}")))
+            .await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("Hamburg Licht GmbH"));
+        let bad = [
+            ("customer_id", tc.as_str()),
+            ("currency", "USD"),
+            ("rate", "7.1"),
+            ("incoterm", "FOB"),
+            ("place", "Ningbo"),
+            ("payment_terms", "30/70"),
+            ("lead_time", "30 days"),
+            ("lines[0].sku", "X-1"),
+            ("lines[0].quantity", "0"),
+            ("lines[0].unit_price", "2"),
+        ];
+        let r = t.send(b.post("/quotes", &bad)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("value=\"X-1\""), "typed lines are kept");
+        let mut good = bad.to_vec();
+        good[8] = ("lines[0].quantity", "500");
+        let r = t.send(b.post("/quotes", &good)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let path = r.location().split('?').next().unwrap().to_string();
+        let page = t.send(b.get(&path)).await.body;
+        assert!(page.contains("USD 1,000.00") && page.contains("id=\"send-quote\""));
+        let id = path.trim_start_matches("/quotes/").to_string();
+        assert_eq!(
+            t.send(b.post(&format!("/quotes/{id}/event"), &[("event", "send")]))
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let mut revise = good.clone();
+        revise[9] = ("lines[0].unit_price", "2.2");
+        let r = t
+            .send(b.post(&format!("/quotes/{id}/revise"), &revise))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a reason is required"
+        );
+        revise.push(("reason", "buyer asked for a second colour"));
+        let r = t
+            .send(b.post(&format!("/quotes/{id}/revise"), &revise))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let rev2 = r.location().split('?').next().unwrap().to_string();
+        let page = t.send(b.get(&rev2)).await.body;
+        assert!(
+            page.contains("rev. 2")
+                && page.contains("buyer asked for a second colour")
+                && page.contains("id=\"diff-link\"")
+        );
+        let diff = t
+            .send(b.get(&format!(
+                "/quotes/{id}/diff?with={}",
+                rev2.trim_start_matches("/quotes/")
+            )))
+            .await
+            .body;
+        assert!(diff.contains("2.2"), "{diff}");
+        b.lang = Some("zh");
+        let page = t.send(b.get(&rev2)).await.body;
+        assert!(
+            page.contains("修订原因") && page.contains("30% 定金") || page.contains("定金"),
+            "Chinese page"
+        );
+        let list = t.send(b.get("/quotes")).await.body;
+        assert!(
+            list.contains("rev. 2") && !list.contains("rev. 1"),
+            "the list shows the latest revision"
+        );
+        let customer = t.send(b.get(&format!("/customers/{tc}"))).await.body;
+        assert!(customer.contains("id=\"new-quote-for-customer\""));
+    }
+);
