@@ -38,6 +38,9 @@ pub struct Settings {
     /// Failed logins per client address within the window.
     pub max_failures_per_ip: i64,
     pub throttle_window: i64,
+    /// An open quote warns when today's rate differs from its frozen rate by more than this
+    /// many percent.
+    pub requote_threshold_percent: rust_decimal::Decimal,
 }
 
 impl Default for Settings {
@@ -47,6 +50,7 @@ impl Default for Settings {
             max_failures_per_user: 5,
             max_failures_per_ip: 30,
             throttle_window: 15 * 60,
+            requote_threshold_percent: rust_decimal::Decimal::from(2),
         }
     }
 }

@@ -316,3 +316,76 @@ app_test!(
         assert!(customer.contains("id=\"new-quote-for-customer\""));
     }
 );
+
+app_test!(
+    a_quote_shows_container_fit_and_warns_when_the_rate_moved,
+    |t| {
+        let mgr = t.token("mgr").await;
+        let p = json!({"sku": "PNL-600", "name_en": "LED panel 600x600 40W", "pcs_per_carton": 4, "carton_l_cm": "62", "carton_w_cm": "62",
+        "carton_h_cm": "30", "net_kg": "10", "gross_kg": "11.2", "prices": {"USD": "9.95"}});
+        assert_eq!(
+            t.api(&mgr, Method::POST, "/api/v1/products", Some(p))
+                .await
+                .status,
+            StatusCode::CREATED
+        );
+        let tom = t.token("tom").await;
+        let mut q = quote(t.tom_customer);
+        q["lines"] = json!([{"sku": "PNL-600", "quantity": "2000"}]);
+        let r = t.api(&tom, Method::POST, "/api/v1/quotes", Some(q)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the API takes lines as given: {}",
+            r.body
+        );
+        let b = t.browser("tom").await;
+        let tc = t.tom_customer.to_string();
+        let form = [
+            ("customer_id", tc.as_str()),
+            ("currency", "USD"),
+            ("rate", "7.1"),
+            ("incoterm", "FOB"),
+            ("place", "Ningbo"),
+            ("payment_terms", "30/70"),
+            ("lead_time", "30 days"),
+            ("lines[0].sku", "PNL-600"),
+            ("lines[0].quantity", "2000"),
+        ];
+        let r = t.send(b.post("/quotes", &form)).await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "the form fills the line from the product: {}",
+            r.body
+        );
+        let path = r.location().split('?').next().unwrap().to_string();
+        let page = t.send(b.get(&path)).await.body;
+        assert!(
+            page.contains("USD 19,900.00"),
+            "price from the USD price list"
+        );
+        assert!(
+            page.contains("id=\"container-fit\"")
+                && page.contains("500 cartons")
+                && page.contains("57.660 m³"),
+            "{page}"
+        );
+        assert!(!page.contains("id=\"requote-warning\""));
+        let fin = t.token("fin").await;
+        let r = t
+            .api(
+                &fin,
+                Method::POST,
+                "/api/v1/rates",
+                Some(json!({"base": "USD", "quote": "CNY", "rate": "7.40"})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let page = t.send(b.get(&path)).await.body;
+        assert!(
+            page.contains("id=\"requote-warning\"") && page.contains("+4.23%"),
+            "{page}"
+        );
+    }
+);
