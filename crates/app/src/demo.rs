@@ -17,6 +17,7 @@ mod catalog;
 mod inquiries;
 mod markets;
 mod products;
+mod quotes;
 mod rng;
 mod stories;
 mod synthetic;
@@ -76,6 +77,8 @@ pub struct DemoSummary {
     pub inquiries: usize,
     /// Products in the demo catalogue.
     pub products: usize,
+    /// Quotes (first revisions) in the demo.
+    pub quotes: usize,
     /// `(username, role)`; every password is [`DEMO_PASSWORD`].
     pub users: Vec<(String, String)>,
 }
@@ -230,6 +233,7 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
     let summary = DemoSummary {
         inquiries: inquiry_count,
         products: product_count,
+        quotes: 0,
         customers: sink.customers,
         contacts: sink.contacts,
         activities: sink.activities,
@@ -244,6 +248,17 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
     });
     audit::record(&mut tx, None, "demo", None, "seed", changes).await?;
     tx.commit().await?;
+    // Quotes go through their own use cases (numbering, totals, events, revisions), each in its
+    // own transaction, so they come after the bulk write.
+    let mgr = {
+        let mut tx = app.db.read().await?;
+        let u = leadledger_store::users::by_username(&mut tx, "mgr")
+            .await?
+            .ok_or(AppError::NotFound)?;
+        crate::auth::actor_of(&u)?
+    };
+    let mut summary = summary;
+    summary.quotes = quotes::seed(app, &mgr).await?;
     Ok(summary)
 }
 

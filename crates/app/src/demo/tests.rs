@@ -136,7 +136,11 @@ async fn the_default_demo_has_the_promised_team_buyers_and_history() {
             f.key
         );
     }
-    let (audit, _) = leadledger_store::audit::list(&mut tx, &Default::default(), 1, 0)
+    let only_demo = leadledger_store::audit::AuditFilter {
+        entity: Some("demo".into()),
+        ..Default::default()
+    };
+    let (audit, _) = leadledger_store::audit::list(&mut tx, &only_demo, 1, 0)
         .await
         .unwrap();
     assert_eq!(
