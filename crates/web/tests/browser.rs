@@ -217,6 +217,13 @@ async fn scenario(c: &Client, base: &str) {
     wait_for(c, "#lang-en").await.click().await.unwrap();
     wait_for(c, "#lang-zh").await;
 
+    // A phone-sized window: the list and the nav must still be usable.
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&format!("{base}/customers")).await.unwrap();
+    wait_for(c, "#customer-list").await;
+    save_screenshot(c, "phone-customers").await;
+    c.set_window_size(1280, 900).await.unwrap();
+
     wait_for(c, "#logout").await.click().await.unwrap();
     wait_for(c, "#login-submit").await;
     assert_eq!(c.current_url().await.unwrap().path(), "/login");
