@@ -48,6 +48,7 @@ macro_rules! tests {
 
 fn all_tests() -> Vec<(&'static str, TestFn)> {
     tests![
+        concurrency::two_hundred_concurrent_writers_get_gapless_distinct_numbers,
         products::a_product_and_its_prices_read_back_and_are_searched_by_sku_or_name,
         products::a_second_product_with_the_same_sku_is_a_conflict_and_deleting_removes_prices,
         products::rates_are_replaced_per_pair_day_and_source_and_found_on_or_before_a_day,

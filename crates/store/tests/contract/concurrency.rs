@@ -60,3 +60,50 @@ pub async fn migrating_twice_changes_nothing_and_the_database_answers_pings(db: 
     assert_eq!(tx.backend(), db.backend());
     assert!(matches!(db.backend(), Backend::Sqlite | Backend::Postgres));
 }
+
+/// 200 writers each take a document number at once: every number from 1 to 200 is handed out
+/// exactly once, and a rolled-back transaction gives its number back.
+pub async fn two_hundred_concurrent_writers_get_gapless_distinct_numbers(db: Db) {
+    let mut tasks = Vec::new();
+    for _ in 0..200 {
+        let db = db.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut tx = db.write().await.unwrap();
+            let n = leadledger_store::quotes::next_number(&mut tx, "INV", 2026)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            n
+        }));
+    }
+    let mut got = Vec::new();
+    for t in tasks {
+        got.push(t.await.unwrap());
+    }
+    got.sort_unstable();
+    assert_eq!(got, (1..=200).collect::<Vec<i64>>());
+    let mut tx = db.write().await.unwrap();
+    assert_eq!(
+        leadledger_store::quotes::next_number(&mut tx, "INV", 2026)
+            .await
+            .unwrap(),
+        201
+    );
+    drop(tx);
+    let mut tx = db.write().await.unwrap();
+    assert_eq!(
+        leadledger_store::quotes::next_number(&mut tx, "INV", 2026)
+            .await
+            .unwrap(),
+        201,
+        "the rolled-back number is reused"
+    );
+    assert_eq!(
+        leadledger_store::quotes::next_number(&mut tx, "INV", 2027)
+            .await
+            .unwrap(),
+        1,
+        "each year starts at 1"
+    );
+    tx.commit().await.unwrap();
+}
