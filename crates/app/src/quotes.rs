@@ -499,10 +499,17 @@ pub async fn list(
 
 /// The content of a revision as a draft, for copying, revising or a repeat order.
 pub fn draft_of(v: &QuoteView) -> QuoteDraft {
-    let s = &v.snapshot;
     QuoteDraft {
-        customer_id: Some(v.row.customer_id),
         contact_id: v.row.contact_id,
+        ..draft_of_snapshot(v.row.customer_id, &v.snapshot)
+    }
+}
+
+/// A draft with a snapshot's content (a quote revision's or a sales order's).
+pub fn draft_of_snapshot(customer_id: i64, s: &QuoteSnapshot) -> QuoteDraft {
+    QuoteDraft {
+        customer_id: Some(customer_id),
+        contact_id: None,
         currency: s.currency.code().into(),
         rate: s.rate.rate().normalize().to_string(),
         incoterm: s.incoterm.rule().code().into(),

@@ -461,3 +461,56 @@ pub struct QuoteChangeOut {
 }
 
 list_type!(QuoteList, QuoteOut);
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OrderLineOut {
+    pub id: i64,
+    pub label: String,
+    pub quantity: String,
+    pub unit: String,
+    pub shipped: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OrderOut {
+    pub id: i64,
+    /// e.g. SO-2026-0007
+    pub number: String,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub quote_id: Option<i64>,
+    /// open, partially_shipped, shipped
+    pub status: String,
+    pub currency: String,
+    pub rate: String,
+    pub incoterm: String,
+    pub place: String,
+    pub payment_terms: String,
+    pub total: String,
+    pub base_total: String,
+    pub lines: Vec<OrderLineOut>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct OrderIn {
+    /// An accepted quote revision.
+    pub quote_id: i64,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ShipLineIn {
+    pub line_id: i64,
+    /// A decimal string.
+    pub quantity: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ShipIn {
+    pub lines: Vec<ShipLineIn>,
+}
+
+list_type!(OrderList, OrderOut);

@@ -11,6 +11,7 @@ mod dto;
 mod fields;
 mod inquiries;
 mod openapi;
+mod orders;
 mod products;
 mod quotes;
 mod rates;
@@ -82,6 +83,9 @@ pub fn routes() -> Router<AppState> {
         .route("/quotes/{id}/revisions", get(quotes::revisions))
         .route("/quotes/{id}/diff", get(quotes::diff))
         .route("/quotes/{id}/{event}", post(quotes::event))
+        .route("/sales-orders", get(orders::list).post(orders::create))
+        .route("/sales-orders/{id}", get(orders::get))
+        .route("/sales-orders/{id}/ship", post(orders::ship))
         .route("/tags", get(tags::list).post(tags::create))
         .route(
             "/tags/{id}",

@@ -2,7 +2,7 @@
 //! DTOs' schemas.
 
 use super::dto::*;
-use super::{activities, customers, fields, inquiries, products, quotes, rates, tags};
+use super::{activities, customers, fields, inquiries, orders, products, quotes, rates, tags};
 use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -39,6 +39,7 @@ impl Modify for Security {
         tags::list, tags::create, tags::get, tags::update, tags::delete,
         fields::list, fields::create, fields::get, fields::update, fields::delete,
         rates::list, rates::create, rates::convert,
+        orders::list, orders::create, orders::get, orders::ship,
         quotes::list, quotes::create, quotes::get, quotes::update, quotes::event, quotes::revise, quotes::revisions, quotes::diff,
         products::list, products::create, products::get, products::update, products::delete,
         inquiries::analyze, inquiries::list, inquiries::create, inquiries::get, inquiries::update, inquiries::delete,
@@ -46,7 +47,7 @@ impl Modify for Security {
     components(schemas(
         CustomerOut, CustomerIn, CustomerList, DuplicateOut, DuplicatesOut, MergeIn, ContactOut, ContactIn, ContactList,
         ActivityOut, ActivityIn, ActivityList, TagOut, TagIn, TagList, FieldOut, FieldIn, FieldList, OptionOut, OptionIn,
-        MeOut, ErrorOut, InquiryIn, InquiryLinkIn, InquiryOut, InquiryList, ProductIn, ProductOut, ProductList, RateIn, RateOut, RateList, QuoteIn, QuoteLineIn, QuoteOut, QuoteLineOut, QuoteList, QuoteChangeOut,
+        MeOut, ErrorOut, InquiryIn, InquiryLinkIn, InquiryOut, InquiryList, ProductIn, ProductOut, ProductList, RateIn, RateOut, RateList, QuoteIn, QuoteLineIn, QuoteOut, QuoteLineOut, QuoteList, QuoteChangeOut, OrderIn, OrderOut, OrderLineOut, OrderList, ShipIn, ShipLineIn,
     )),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

@@ -6,6 +6,7 @@ mod company;
 mod customers;
 mod inquiries;
 mod login;
+mod orders;
 mod products;
 mod quotes;
 mod rates;
@@ -80,6 +81,10 @@ pub fn routes() -> Router<AppState> {
         .route("/quotes/{id}/revise", post(quotes::revise))
         .route("/quotes/{id}/event", post(quotes::event))
         .route("/quotes/{id}/diff", get(quotes::diff))
+        .route("/quotes/{id}/order", post(orders::from_quote))
+        .route("/orders", get(orders::index))
+        .route("/orders/{id}", get(orders::show))
+        .route("/orders/{id}/ship", post(orders::ship))
         .route("/tags", get(tags::index).post(tags::create))
         .route("/tags/{id}", post(tags::update))
         .route("/tags/{id}/delete", post(tags::delete))

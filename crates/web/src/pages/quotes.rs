@@ -239,13 +239,22 @@ pub async fn new_form(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
-    let draft = match get("copy").parse::<i64>() {
-        Ok(id) => {
+    let copy = get("copy").parse::<i64>();
+    let from_order = get("from_order").parse::<i64>();
+    let draft = match (copy, from_order) {
+        (Ok(id), _) => {
             let mut d = quotes::draft_of(&quotes::get(&s.app, u.actor(), id).await?);
             d.rate = String::new();
             d
         }
-        Err(_) => QuoteDraft {
+        // A repeat order: the previous order's lines and terms at today's rate.
+        (_, Ok(id)) => {
+            let o = leadledger_app::orders::get(&s.app, u.actor(), id).await?;
+            let mut d = quotes::draft_of_snapshot(o.row.customer_id, &o.snapshot);
+            d.rate = String::new();
+            d
+        }
+        _ => QuoteDraft {
             customer_id: get("customer_id").parse().ok(),
             currency: "USD".into(),
             incoterm: "FOB".into(),

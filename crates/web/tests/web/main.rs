@@ -6,6 +6,7 @@ mod company;
 mod helpers;
 mod inquiries;
 mod matrix;
+mod orders;
 mod pages;
 mod products;
 mod quotes;
