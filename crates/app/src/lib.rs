@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod fields;
 pub mod inquiries;
+pub mod invoices;
 pub mod orders;
 pub mod products;
 pub mod quotes;

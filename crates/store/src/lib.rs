@@ -17,6 +17,7 @@ pub mod customers;
 mod db;
 pub mod fields;
 pub mod inquiries;
+pub mod invoices;
 pub mod orders;
 pub mod products;
 mod query;

@@ -1,0 +1,341 @@
+//! Invoices: proforma invoices from a quote or order (what a deposit is paid against),
+//! commercial invoices from a sales order for what has shipped, issuing with a gapless number
+//! per series and year, and voiding with a reason. An issued invoice never changes again.
+//!
+//! Who may bill: whoever may edit the customer, and finance for every customer.
+
+use crate::customers::{editable, visible};
+use crate::{App, AppError, Page, Result, audit, now};
+use chrono::{Datelike, NaiveDate};
+use leadledger_domain::documents::invoice::{
+    self as di, InvoiceKind, InvoiceStatus, OrderLineQuantities, ShipmentDates,
+};
+use leadledger_domain::documents::lines::{Charges, DocumentDiscount};
+use leadledger_domain::documents::numbering::format_number;
+use leadledger_domain::documents::quote::QuoteSnapshot;
+use leadledger_domain::documents::totals::Totals;
+use leadledger_domain::money::{Money, Quantity, parse_decimal};
+use leadledger_domain::page::PageRequest;
+use leadledger_domain::user::{Actor, Role};
+use leadledger_domain::{FieldErrors, Invalid};
+use leadledger_store::invoices::{self, InvoiceFilter, InvoiceRecord, InvoiceRow};
+use leadledger_store::{Tx, orders, quotes};
+use rust_decimal::Decimal;
+use serde_json::json;
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InvoiceView {
+    #[serde(flatten)]
+    pub row: InvoiceRow,
+    #[serde(skip)]
+    pub snapshot: QuoteSnapshot,
+    #[serde(skip)]
+    pub totals: Totals,
+    /// Derived as of today: draft, issued, partially paid, paid, overdue, void.
+    pub derived_status: String,
+}
+
+async fn can_bill(tx: &mut Tx, actor: &Actor, customer_id: i64) -> Result<()> {
+    if actor.role == Role::Finance {
+        visible(tx, actor, customer_id).await.map(|_| ())
+    } else {
+        editable(tx, actor, customer_id).await.map(|_| ())
+    }
+}
+
+fn minor(m: Money) -> i64 {
+    (m.amount * Decimal::from(10i64.pow(m.currency.minor_units())))
+        .trunc()
+        .try_into()
+        .unwrap_or(i64::MAX)
+}
+
+fn record(
+    kind: InvoiceKind,
+    customer_id: i64,
+    quote_id: Option<i64>,
+    order_id: Option<i64>,
+    snap: &QuoteSnapshot,
+    by: i64,
+) -> Result<InvoiceRecord> {
+    let totals = snap.totals().map_err(|e| AppError::field("lines", e))?;
+    let base = totals
+        .base_total(&snap.rate)
+        .map_err(|e| AppError::field("rate", e))?;
+    Ok(InvoiceRecord {
+        kind: kind.as_str().into(),
+        customer_id,
+        quote_id,
+        order_id,
+        currency: snap.currency.code().into(),
+        rate: snap.rate.rate().normalize().to_string(),
+        snapshot: serde_json::to_string(snap).unwrap_or_default(),
+        total_minor: minor(totals.total),
+        base_total_minor: minor(base),
+        created_by: Some(by),
+    })
+}
+
+/// A draft proforma invoice with exactly the content of a quote revision or a sales order.
+pub async fn proforma(
+    app: &App,
+    actor: &Actor,
+    quote_id: Option<i64>,
+    order_id: Option<i64>,
+) -> Result<i64> {
+    let mut tx = app.db.write().await?;
+    let (customer_id, snapshot) = match (quote_id, order_id) {
+        (_, Some(oid)) => {
+            let o = orders::get(&mut tx, oid).await?;
+            (o.customer_id, o.snapshot)
+        }
+        (Some(qid), None) => {
+            let q = quotes::get(&mut tx, qid).await?;
+            if !matches!(q.status.as_str(), "sent" | "accepted") {
+                return Err(AppError::field(
+                    "status",
+                    Invalid::new(
+                        "quote_not_sent",
+                        "a proforma invoice follows a sent or accepted quote",
+                    ),
+                ));
+            }
+            (q.customer_id, q.snapshot)
+        }
+        (None, None) => {
+            return Err(AppError::field(
+                "quote_id",
+                Invalid::new("required", "name the quote or the sales order"),
+            ));
+        }
+    };
+    can_bill(&mut tx, actor, customer_id).await?;
+    let snap: QuoteSnapshot =
+        serde_json::from_str(&snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+    let rec = record(
+        InvoiceKind::Proforma,
+        customer_id,
+        quote_id,
+        order_id,
+        &snap,
+        actor.user_id,
+    )?;
+    let id = invoices::insert(&mut tx, &rec, now()).await?;
+    audit::record(&mut tx, Some(actor), "invoice", Some(id), "create", json!({"kind": "proforma", "quote_id": quote_id, "order_id": order_id, "total_minor": rec.total_minor})).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A draft commercial invoice billing `requested` quantities per order line, at most what has
+/// shipped and is not billed yet. The order's charges and document discount go on its first
+/// commercial invoice only.
+pub async fn commercial(
+    app: &App,
+    actor: &Actor,
+    order_id: i64,
+    requested: &[(i64, String)],
+) -> Result<i64> {
+    let mut tx = app.db.write().await?;
+    let o = orders::get(&mut tx, order_id).await?;
+    can_bill(&mut tx, actor, o.customer_id).await?;
+    let lines = orders::lines(&mut tx, order_id).await?;
+    let mut e = FieldErrors::new();
+    let mut want: Vec<(i64, Quantity)> = Vec::new();
+    for (i, (lid, raw)) in requested
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, q))| !q.trim().is_empty())
+    {
+        if let Some(q) = e.take(&format!("lines[{i}].quantity"), Quantity::parse(raw)) {
+            want.push((*lid, q));
+        }
+    }
+    if want.is_empty() && e.is_empty() {
+        e.add(
+            "lines",
+            Invalid::new("nothing_to_invoice", "enter a quantity to invoice"),
+        );
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let qty = |s: &str| parse_decimal(s).unwrap_or_default();
+    let order_lines: Vec<OrderLineQuantities<i64>> = lines
+        .iter()
+        .filter_map(|l| {
+            Some(OrderLineQuantities {
+                id: l.id,
+                ordered: Quantity::parse(&l.quantity).ok()?,
+                shipped: qty(&l.shipped),
+            })
+        })
+        .collect();
+    let billed_rows = invoices::billed_for_order(&mut tx, order_id).await?;
+    let billed: Vec<(i64, Quantity)> = billed_rows
+        .iter()
+        .filter_map(|(l, q)| Some((*l, Quantity::parse(q).ok()?)))
+        .collect();
+    di::check_invoice_quantities(&order_lines, &billed, &want)?;
+    let order_snap: QuoteSnapshot =
+        serde_json::from_str(&o.snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+    let first = billed_rows.is_empty();
+    let mut snap = order_snap.clone();
+    snap.lines = want
+        .iter()
+        .filter_map(|(lid, q)| {
+            let pos = lines.iter().find(|l| l.id == *lid)?.position as usize;
+            order_snap.lines.get(pos).map(|l| l.with_quantity(*q))
+        })
+        .collect();
+    if !first {
+        snap.charges = Charges::none(snap.currency);
+        snap.discount = DocumentDiscount::None;
+    }
+    let rec = record(
+        InvoiceKind::Commercial,
+        o.customer_id,
+        o.quote_id,
+        Some(order_id),
+        &snap,
+        actor.user_id,
+    )?;
+    let id = invoices::insert(&mut tx, &rec, now()).await?;
+    for (lid, q) in &want {
+        invoices::add_order_line(&mut tx, id, *lid, &q.value().normalize().to_string()).await?;
+    }
+    audit::record(&mut tx, Some(actor), "invoice", Some(id), "create",
+        json!({"kind": "commercial", "order": o.number, "lines": want.iter().map(|(l, q)| json!([l, q.value().normalize().to_string()])).collect::<Vec<_>>()})).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Issues a draft on `issue_date` (today when `None`): the next gapless number of its series
+/// and year, the due date from the payment schedule, and the invoice is frozen.
+pub async fn issue(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    issue_date: Option<NaiveDate>,
+) -> Result<String> {
+    let mut tx = app.db.write().await?;
+    let row = invoices::get(&mut tx, id).await?;
+    can_bill(&mut tx, actor, row.customer_id).await?;
+    if row.status != "draft" {
+        return Err(AppError::field(
+            "status",
+            Invalid::new("invoice_not_editable", "this invoice is already issued"),
+        ));
+    }
+    let kind = InvoiceKind::parse(&row.kind).map_err(|e| AppError::Internal(e.to_string()))?;
+    let snap: QuoteSnapshot =
+        serde_json::from_str(&row.snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+    let totals = snap
+        .totals()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let date = issue_date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let series = kind.series();
+    let n = quotes::next_number(&mut tx, series.prefix(), date.year()).await?;
+    let number = format_number(series, date.year(), n as u32)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let installments = di::due_dates(&snap.payment, totals.total, date, ShipmentDates::default());
+    let due = di::current_due_date(&installments, Money::zero(totals.total.currency));
+    invoices::issue(
+        &mut tx,
+        id,
+        &number,
+        &date.to_string(),
+        due.map(|d| d.to_string()).as_deref(),
+        now(),
+    )
+    .await?;
+    audit::record(&mut tx, Some(actor), "invoice", Some(id), "issue", json!({"number": number, "issue_date": date.to_string(), "due_date": due.map(|d| d.to_string())})).await?;
+    tx.commit().await?;
+    Ok(number)
+}
+
+/// Voids an issued invoice with a reason; its number stays used.
+pub async fn void(app: &App, actor: &Actor, id: i64, reason: &str) -> Result<()> {
+    let mut tx = app.db.write().await?;
+    let row = invoices::get(&mut tx, id).await?;
+    can_bill(&mut tx, actor, row.customer_id).await?;
+    let status = status_of(&row)?;
+    let reason = di::void(status, reason).map_err(|e| {
+        AppError::field(
+            if e.code == "void_reason_required" || e.code == "required" {
+                "reason"
+            } else {
+                "status"
+            },
+            e,
+        )
+    })?;
+    invoices::void(&mut tx, id, reason.as_str(), now()).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "invoice",
+        Some(id),
+        "void",
+        json!({"number": row.number, "reason": reason.as_str()}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn status_of(row: &InvoiceRow) -> Result<InvoiceStatus> {
+    let c = leadledger_domain::money::Currency::parse(&row.currency)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let dp = c.minor_units();
+    let total = Money::new(Decimal::new(row.total_minor, dp), c);
+    let paid = Money::new(Decimal::new(row.paid_minor, dp), c);
+    let due = row.due_date.as_deref().and_then(|d| d.parse().ok());
+    Ok(di::invoice_status(
+        row.status != "draft",
+        row.status == "void",
+        total,
+        paid,
+        due,
+        chrono::Utc::now().date_naive(),
+    ))
+}
+
+fn decode(row: InvoiceRow) -> Result<InvoiceView> {
+    let snapshot: QuoteSnapshot =
+        serde_json::from_str(&row.snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+    let totals = snapshot
+        .totals()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let derived_status = status_of(&row)?.as_str().to_string();
+    Ok(InvoiceView {
+        row,
+        snapshot,
+        totals,
+        derived_status,
+    })
+}
+
+pub async fn get(app: &App, actor: &Actor, id: i64) -> Result<InvoiceView> {
+    let mut tx = app.db.read().await?;
+    let row = invoices::get(&mut tx, id).await?;
+    visible(&mut tx, actor, row.customer_id).await?;
+    decode(row)
+}
+
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    mut f: InvoiceFilter,
+    page: PageRequest,
+) -> Result<Page<InvoiceView>> {
+    f.visible_to = actor.customer_scope();
+    let mut tx = app.db.read().await?;
+    let (rows, total) = invoices::list(&mut tx, &f, page.limit(), page.offset()).await?;
+    let items = rows.into_iter().map(decode).collect::<Result<Vec<_>>>()?;
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}

@@ -1,0 +1,204 @@
+//! Invoices (proforma, commercial, credit notes) and the order-line quantities they bill.
+
+use crate::query::{Filter, page};
+use crate::{Arg, Result, StoreError, Tx, on_tx};
+use sqlx::AssertSqlSafe;
+
+#[derive(Debug, Clone)]
+pub struct InvoiceRecord {
+    pub kind: String,
+    pub customer_id: i64,
+    pub quote_id: Option<i64>,
+    pub order_id: Option<i64>,
+    pub currency: String,
+    pub rate: String,
+    pub snapshot: String,
+    pub total_minor: i64,
+    pub base_total_minor: i64,
+    pub created_by: Option<i64>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct InvoiceRow {
+    pub id: i64,
+    pub number: Option<String>,
+    pub kind: String,
+    pub status: String,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub quote_id: Option<i64>,
+    pub order_id: Option<i64>,
+    pub currency: String,
+    pub rate: String,
+    pub snapshot: String,
+    pub total_minor: i64,
+    pub base_total_minor: i64,
+    pub paid_minor: i64,
+    pub issue_date: Option<String>,
+    pub due_date: Option<String>,
+    pub void_reason: Option<String>,
+    pub issued_at: Option<i64>,
+    pub voided_at: Option<i64>,
+    pub created_at: i64,
+}
+
+const SELECT: &str = "SELECT i.id, i.number, i.kind, i.status, i.customer_id, c.name AS customer_name, i.quote_id, \
+    i.order_id, i.currency, i.rate, i.snapshot, i.total_minor, i.base_total_minor, i.paid_minor, i.issue_date, i.due_date, \
+    i.void_reason, i.issued_at, i.voided_at, i.created_at";
+const FROM: &str = "FROM invoices i JOIN customers c ON c.id = i.customer_id";
+
+pub async fn insert(tx: &mut Tx, r: &InvoiceRecord, now: i64) -> Result<i64> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "INSERT INTO invoices (kind, status, customer_id, quote_id, order_id, currency, rate, snapshot, total_minor, \
+         base_total_minor, paid_minor, created_by, created_at, updated_at) \
+         VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $11) RETURNING id"
+    )
+    .bind(&r.kind)
+    .bind(r.customer_id)
+    .bind(r.quote_id)
+    .bind(r.order_id)
+    .bind(&r.currency)
+    .bind(&r.rate)
+    .bind(&r.snapshot)
+    .bind(r.total_minor)
+    .bind(r.base_total_minor)
+    .bind(r.created_by)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })?)
+}
+
+pub async fn add_order_line(
+    tx: &mut Tx,
+    invoice_id: i64,
+    order_line_id: i64,
+    quantity: &str,
+) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO invoice_order_lines (invoice_id, order_line_id, quantity) VALUES ($1, $2, $3)"
+    )
+    .bind(invoice_id)
+    .bind(order_line_id)
+    .bind(quantity)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// `(order line id, quantity)` already billed by the non-void commercial invoices of an order.
+pub async fn billed_for_order(tx: &mut Tx, order_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as(
+        "SELECT l.order_line_id, l.quantity FROM invoice_order_lines l JOIN invoices i ON i.id = l.invoice_id \
+         WHERE i.order_id = $1 AND i.kind = 'commercial' AND i.status <> 'void'"
+    )
+    .bind(order_id)
+    .fetch_all(c)
+    .await
+    })?)
+}
+
+/// Issues a draft: number, dates and status in one statement that only matches a draft, so an
+/// invoice is never issued twice.
+pub async fn issue(
+    tx: &mut Tx,
+    id: i64,
+    number: &str,
+    issue_date: &str,
+    due_date: Option<&str>,
+    now: i64,
+) -> Result<()> {
+    let n = on_tx!(tx, |c| {
+        sqlx::query(
+        "UPDATE invoices SET number = $1, status = 'issued', issue_date = $2, due_date = $3, issued_at = $4, updated_at = $4 \
+         WHERE id = $5 AND status = 'draft'"
+    )
+    .bind(number)
+    .bind(issue_date)
+    .bind(due_date)
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+pub async fn void(tx: &mut Tx, id: i64, reason: &str, now: i64) -> Result<()> {
+    let n = on_tx!(tx, |c| {
+        sqlx::query(
+        "UPDATE invoices SET status = 'void', void_reason = $1, voided_at = $2, updated_at = $2 WHERE id = $3 AND status = 'issued'"
+    )
+    .bind(reason)
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+pub async fn get(tx: &mut Tx, id: i64) -> Result<InvoiceRow> {
+    let sql = format!("{SELECT} {FROM} WHERE i.id = $1");
+    Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_one(c)
+        .await)?)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct InvoiceFilter {
+    pub customer_id: Option<i64>,
+    pub order_id: Option<i64>,
+    pub kind: Option<String>,
+    pub status: Option<String>,
+    pub visible_to: Option<i64>,
+}
+
+pub async fn list(
+    tx: &mut Tx,
+    f: &InvoiceFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<InvoiceRow>, i64)> {
+    let mut w = Filter::default();
+    if let Some(id) = f.customer_id {
+        w.with("i.customer_id = {}", Arg::I64(id));
+    }
+    if let Some(id) = f.order_id {
+        w.with("i.order_id = {}", Arg::I64(id));
+    }
+    if let Some(k) = &f.kind {
+        w.with("i.kind = {}", Arg::Text(k.clone()));
+    }
+    if let Some(s) = &f.status {
+        w.with("i.status = {}", Arg::Text(s.clone()));
+    }
+    if let Some(uid) = f.visible_to {
+        w.with("(c.owner_id IS NULL OR c.owner_id = {})", Arg::I64(uid));
+    }
+    let from = format!("{FROM}{}", w.sql());
+    page(
+        tx,
+        SELECT,
+        &from,
+        "i.created_at DESC, i.id DESC",
+        w,
+        limit,
+        offset,
+    )
+    .await
+}
