@@ -514,3 +514,47 @@ pub struct ShipIn {
 }
 
 list_type!(OrderList, OrderOut);
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceOut {
+    pub id: i64,
+    /// e.g. INV-2026-00001; null while a draft.
+    pub number: Option<String>,
+    /// proforma, commercial, credit_note
+    pub kind: String,
+    /// draft, issued, partially_paid, paid, overdue, void (as of today)
+    pub status: String,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub quote_id: Option<i64>,
+    pub order_id: Option<i64>,
+    pub currency: String,
+    /// Base-currency units per 1 invoice-currency unit, stored on the invoice.
+    pub rate: String,
+    pub total: String,
+    pub base_total: String,
+    pub open_amount: String,
+    pub issue_date: Option<String>,
+    pub due_date: Option<String>,
+    pub void_reason: Option<String>,
+    pub lines: Vec<QuoteLineOut>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct InvoiceIn {
+    /// proforma (from quote_id or order_id) or commercial (from order_id with lines).
+    pub kind: String,
+    pub quote_id: Option<i64>,
+    pub order_id: Option<i64>,
+    /// For a commercial invoice: quantities per sales-order line.
+    pub lines: Vec<ShipLineIn>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct VoidIn {
+    pub reason: String,
+}
+
+list_type!(InvoiceList, InvoiceOut);

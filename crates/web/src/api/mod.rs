@@ -10,6 +10,7 @@ mod customers;
 mod dto;
 mod fields;
 mod inquiries;
+mod invoices;
 mod openapi;
 mod orders;
 mod products;
@@ -86,6 +87,10 @@ pub fn routes() -> Router<AppState> {
         .route("/sales-orders", get(orders::list).post(orders::create))
         .route("/sales-orders/{id}", get(orders::get))
         .route("/sales-orders/{id}/ship", post(orders::ship))
+        .route("/invoices", get(invoices::list).post(invoices::create))
+        .route("/invoices/{id}", get(invoices::get))
+        .route("/invoices/{id}/issue", post(invoices::issue))
+        .route("/invoices/{id}/void", post(invoices::void))
         .route("/tags", get(tags::list).post(tags::create))
         .route(
             "/tags/{id}",

@@ -2,7 +2,9 @@
 //! DTOs' schemas.
 
 use super::dto::*;
-use super::{activities, customers, fields, inquiries, orders, products, quotes, rates, tags};
+use super::{
+    activities, customers, fields, inquiries, invoices, orders, products, quotes, rates, tags,
+};
 use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -40,6 +42,7 @@ impl Modify for Security {
         fields::list, fields::create, fields::get, fields::update, fields::delete,
         rates::list, rates::create, rates::convert,
         orders::list, orders::create, orders::get, orders::ship,
+        invoices::list, invoices::create, invoices::get, invoices::issue, invoices::void,
         quotes::list, quotes::create, quotes::get, quotes::update, quotes::event, quotes::revise, quotes::revisions, quotes::diff,
         products::list, products::create, products::get, products::update, products::delete,
         inquiries::analyze, inquiries::list, inquiries::create, inquiries::get, inquiries::update, inquiries::delete,
@@ -47,7 +50,7 @@ impl Modify for Security {
     components(schemas(
         CustomerOut, CustomerIn, CustomerList, DuplicateOut, DuplicatesOut, MergeIn, ContactOut, ContactIn, ContactList,
         ActivityOut, ActivityIn, ActivityList, TagOut, TagIn, TagList, FieldOut, FieldIn, FieldList, OptionOut, OptionIn,
-        MeOut, ErrorOut, InquiryIn, InquiryLinkIn, InquiryOut, InquiryList, ProductIn, ProductOut, ProductList, RateIn, RateOut, RateList, QuoteIn, QuoteLineIn, QuoteOut, QuoteLineOut, QuoteList, QuoteChangeOut, OrderIn, OrderOut, OrderLineOut, OrderList, ShipIn, ShipLineIn,
+        MeOut, ErrorOut, InquiryIn, InquiryLinkIn, InquiryOut, InquiryList, ProductIn, ProductOut, ProductList, RateIn, RateOut, RateList, QuoteIn, QuoteLineIn, QuoteOut, QuoteLineOut, QuoteList, QuoteChangeOut, OrderIn, OrderOut, OrderLineOut, OrderList, ShipIn, ShipLineIn, InvoiceIn, InvoiceOut, InvoiceList, VoidIn,
     )),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

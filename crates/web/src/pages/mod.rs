@@ -5,6 +5,7 @@ mod admin;
 mod company;
 mod customers;
 mod inquiries;
+mod invoices;
 mod login;
 mod orders;
 mod products;
@@ -85,6 +86,13 @@ pub fn routes() -> Router<AppState> {
         .route("/orders", get(orders::index))
         .route("/orders/{id}", get(orders::show))
         .route("/orders/{id}/ship", post(orders::ship))
+        .route("/invoices", get(invoices::index))
+        .route("/invoices/{id}", get(invoices::show))
+        .route("/invoices/{id}/issue", post(invoices::issue))
+        .route("/invoices/{id}/void", post(invoices::void))
+        .route("/quotes/{id}/proforma", post(invoices::proforma_from_quote))
+        .route("/orders/{id}/proforma", post(invoices::proforma_from_order))
+        .route("/orders/{id}/invoice", post(invoices::commercial))
         .route("/tags", get(tags::index).post(tags::create))
         .route("/tags/{id}", post(tags::update))
         .route("/tags/{id}/delete", post(tags::delete))

@@ -5,6 +5,7 @@ mod api;
 mod company;
 mod helpers;
 mod inquiries;
+mod invoices;
 mod matrix;
 mod orders;
 mod pages;

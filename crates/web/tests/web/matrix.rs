@@ -67,6 +67,7 @@ app_test!(
             ("/rates".into(), [OK, OK, OK, OK, OK]),
             ("/quotes".into(), [OK, OK, OK, OK, OK]),
             ("/orders".into(), [OK, OK, OK, OK, OK]),
+            ("/invoices".into(), [OK, OK, OK, OK, OK]),
             ("/quotes/new".into(), [OK, OK, OK, OK, OK]),
             ("/settings/company".into(), [OK, FORB, FORB, FORB, FORB]),
             ("/products.csv".into(), [OK, OK, OK, OK, OK]),
@@ -357,6 +358,7 @@ async fn every_api_route_answers_each_role_as_the_ownership_rules_say() {
     check_api(M::GET, "/api/v1/rates", None, [OK, OK, OK, OK, OK]).await;
     check_api(M::GET, "/api/v1/quotes", None, [OK, OK, OK, OK, OK]).await;
     check_api(M::GET, "/api/v1/sales-orders", None, [OK, OK, OK, OK, OK]).await;
+    check_api(M::GET, "/api/v1/invoices", None, [OK, OK, OK, OK, OK]).await;
     let q = json!({"customer_id": "{tc}", "currency": "CNY", "incoterm": "EXW", "place": "Ningbo factory", "payment_terms": "100% T/T in advance",
         "lead_time": "20 days", "lines": [{"description": "Sample lamps", "quantity": "2", "unit_price": "50"}]});
     check_api(
