@@ -16,6 +16,7 @@ pub mod fields;
 pub mod inquiries;
 pub mod invoices;
 pub mod orders;
+pub mod payments;
 pub mod products;
 pub mod quotes;
 pub mod rates;

@@ -136,6 +136,11 @@ impl Actor {
         matches!(self.role, Role::Admin | Role::Manager | Role::Finance)
     }
 
+    /// Payments received: finance, managers and admins book them.
+    pub fn can_book_payments(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Manager | Role::Finance)
+    }
+
     pub fn can_manage_users(&self) -> bool {
         self.role == Role::Admin
     }

@@ -448,6 +448,7 @@ pub async fn merge(tx: &mut Tx, into: i64, from: i64, now: i64) -> Result<()> {
         "UPDATE quotes SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE sales_orders SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE invoices SET customer_id = $1 WHERE customer_id = $2",
+        "UPDATE payments SET customer_id = $1 WHERE customer_id = $2",
         "UPDATE customer_signals SET customer_id = $1 WHERE customer_id = $2",
         "INSERT INTO customer_tags (customer_id, tag_id) SELECT $1, tag_id FROM customer_tags WHERE customer_id = $2 \
          ON CONFLICT DO NOTHING",

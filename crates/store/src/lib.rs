@@ -19,6 +19,7 @@ pub mod fields;
 pub mod inquiries;
 pub mod invoices;
 pub mod orders;
+pub mod payments;
 pub mod products;
 mod query;
 pub mod quotes;

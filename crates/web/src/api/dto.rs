@@ -558,3 +558,58 @@ pub struct VoidIn {
 }
 
 list_type!(InvoiceList, InvoiceOut);
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct AllocationOut {
+    pub invoice_id: i64,
+    pub invoice_number: Option<String>,
+    pub amount: String,
+    /// Realised exchange gain (negative: loss) in the base currency.
+    pub fx_gain_loss: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PaymentOut {
+    pub id: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    /// What the buyer paid: received plus bank charges.
+    pub amount: String,
+    pub currency: String,
+    pub date: String,
+    /// Deducted by the banks; booked as bank charges, never as exchange difference.
+    pub bank_charges: String,
+    /// Base units per 1 payment-currency unit at receipt.
+    pub rate: String,
+    /// Total realised exchange gain (negative: loss) in the base currency.
+    pub fx_gain_loss: String,
+    /// Held as advance or credit, not yet applied to invoices.
+    pub unallocated: String,
+    pub reference: Option<String>,
+    pub allocations: Vec<AllocationOut>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct AllocationIn {
+    pub invoice_id: i64,
+    pub amount: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct PaymentIn {
+    pub customer_id: Option<i64>,
+    pub currency: String,
+    /// What reached our account (decimal string).
+    pub received: String,
+    pub bank_charges: String,
+    pub date: String,
+    /// Empty: the rate of that day.
+    pub rate: String,
+    pub reference: String,
+    /// Empty: oldest open commercial invoices first; the rest is held as credit.
+    pub allocations: Vec<AllocationIn>,
+}
+
+list_type!(PaymentList, PaymentOut);

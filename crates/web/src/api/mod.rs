@@ -13,6 +13,7 @@ mod inquiries;
 mod invoices;
 mod openapi;
 mod orders;
+mod payments;
 mod products;
 mod quotes;
 mod rates;
@@ -91,6 +92,9 @@ pub fn routes() -> Router<AppState> {
         .route("/invoices/{id}", get(invoices::get))
         .route("/invoices/{id}/issue", post(invoices::issue))
         .route("/invoices/{id}/void", post(invoices::void))
+        .route("/payments", get(payments::list).post(payments::create))
+        .route("/payments/{id}", get(payments::get))
+        .route("/payments/{id}/apply", post(payments::apply))
         .route("/tags", get(tags::list).post(tags::create))
         .route(
             "/tags/{id}",

@@ -3,7 +3,8 @@
 
 use super::dto::*;
 use super::{
-    activities, customers, fields, inquiries, invoices, orders, products, quotes, rates, tags,
+    activities, customers, fields, inquiries, invoices, orders, payments, products, quotes, rates,
+    tags,
 };
 use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -43,6 +44,7 @@ impl Modify for Security {
         rates::list, rates::create, rates::convert,
         orders::list, orders::create, orders::get, orders::ship,
         invoices::list, invoices::create, invoices::get, invoices::issue, invoices::void,
+        payments::list, payments::create, payments::get, payments::apply,
         quotes::list, quotes::create, quotes::get, quotes::update, quotes::event, quotes::revise, quotes::revisions, quotes::diff,
         products::list, products::create, products::get, products::update, products::delete,
         inquiries::analyze, inquiries::list, inquiries::create, inquiries::get, inquiries::update, inquiries::delete,
@@ -50,7 +52,7 @@ impl Modify for Security {
     components(schemas(
         CustomerOut, CustomerIn, CustomerList, DuplicateOut, DuplicatesOut, MergeIn, ContactOut, ContactIn, ContactList,
         ActivityOut, ActivityIn, ActivityList, TagOut, TagIn, TagList, FieldOut, FieldIn, FieldList, OptionOut, OptionIn,
-        MeOut, ErrorOut, InquiryIn, InquiryLinkIn, InquiryOut, InquiryList, ProductIn, ProductOut, ProductList, RateIn, RateOut, RateList, QuoteIn, QuoteLineIn, QuoteOut, QuoteLineOut, QuoteList, QuoteChangeOut, OrderIn, OrderOut, OrderLineOut, OrderList, ShipIn, ShipLineIn, InvoiceIn, InvoiceOut, InvoiceList, VoidIn,
+        MeOut, ErrorOut, InquiryIn, InquiryLinkIn, InquiryOut, InquiryList, ProductIn, ProductOut, ProductList, RateIn, RateOut, RateList, QuoteIn, QuoteLineIn, QuoteOut, QuoteLineOut, QuoteList, QuoteChangeOut, OrderIn, OrderOut, OrderLineOut, OrderList, ShipIn, ShipLineIn, InvoiceIn, InvoiceOut, InvoiceList, VoidIn, PaymentIn, PaymentOut, PaymentList, AllocationIn, AllocationOut,
     )),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

@@ -616,9 +616,14 @@ struct ShowPage {
     inquiries: Vec<leadledger_app::inquiries::InquiryView>,
     signals: Vec<leadledger_app::store::inquiries::SignalRow>,
     quotes: Vec<leadledger_app::store::quotes::QuoteRow>,
+    receivables: Vec<leadledger_domain::documents::aging::AgingRow>,
 }
 
 impl ShowPage {
+    fn amount(&self, m: &leadledger_domain::money::Money) -> String {
+        crate::pages::quotes::money(m)
+    }
+
     fn custom(&self, f: &FieldDef) -> String {
         custom_text(f, &self.d.customer, &self.l)
     }
@@ -689,7 +694,9 @@ async fn show_page(
     )
     .await?
     .items;
+    let receivables = leadledger_app::payments::receivables(&s.app, a, id).await?;
     Ok(ShowPage {
+        receivables,
         quotes,
         inquiries,
         signals,

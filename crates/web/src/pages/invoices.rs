@@ -62,6 +62,21 @@ struct ShowPage {
     error: Option<String>,
 }
 
+impl ShowPage {
+    fn open(&self) -> String {
+        let c = self.v.snapshot.currency;
+        let open = if self.v.row.status == "void" {
+            0
+        } else {
+            self.v.row.total_minor - self.v.row.paid_minor
+        };
+        money(&leadledger_domain::money::Money::new(
+            rust_decimal::Decimal::new(open, c.minor_units()),
+            c,
+        ))
+    }
+}
+
 async fn show_page(
     s: &AppState,
     u: &PageUser,
@@ -137,6 +152,49 @@ pub async fn issue(
 ) -> Result<Response, WebError> {
     let id = parse_id(&id)?;
     let r = invoices::issue(&s.app, p.user.actor(), id, None)
+        .await
+        .map(|_| ());
+    outcome(&s, &p, id, r).await
+}
+
+/// Records a payment against this invoice; what exceeds its open amount is held as credit.
+pub async fn pay(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let v = invoices::get(&s.app, p.user.actor(), id).await?;
+    let f = &p.form;
+    let open = rust_decimal::Decimal::new(
+        v.row.total_minor - v.row.paid_minor,
+        v.snapshot.currency.minor_units(),
+    );
+    let settled = f
+        .get("received")
+        .parse::<rust_decimal::Decimal>()
+        .ok()
+        .map(|r| {
+            r + f
+                .get("bank_charges")
+                .parse::<rust_decimal::Decimal>()
+                .unwrap_or_default()
+        });
+    let allocations = match settled {
+        Some(x) if x > rust_decimal::Decimal::ZERO => vec![(id, x.min(open).to_string())],
+        _ => vec![],
+    };
+    let d = leadledger_app::payments::PaymentDraft {
+        customer_id: Some(v.row.customer_id),
+        currency: v.snapshot.currency.code().into(),
+        received: f.get("received").into(),
+        bank_charges: f.get("bank_charges").into(),
+        date: f.get("date").into(),
+        rate: f.get("rate").into(),
+        reference: f.get("reference").into(),
+        allocations,
+    };
+    let r = leadledger_app::payments::record(&s.app, p.user.actor(), &d)
         .await
         .map(|_| ());
     outcome(&s, &p, id, r).await

@@ -90,6 +90,7 @@ pub fn routes() -> Router<AppState> {
         .route("/invoices/{id}", get(invoices::show))
         .route("/invoices/{id}/issue", post(invoices::issue))
         .route("/invoices/{id}/void", post(invoices::void))
+        .route("/invoices/{id}/pay", post(invoices::pay))
         .route("/quotes/{id}/proforma", post(invoices::proforma_from_quote))
         .route("/orders/{id}/proforma", post(invoices::proforma_from_order))
         .route("/orders/{id}/invoice", post(invoices::commercial))

@@ -9,6 +9,7 @@ mod invoices;
 mod matrix;
 mod orders;
 mod pages;
+mod payments;
 mod products;
 mod quotes;
 mod rates;

@@ -359,6 +359,15 @@ async fn every_api_route_answers_each_role_as_the_ownership_rules_say() {
     check_api(M::GET, "/api/v1/quotes", None, [OK, OK, OK, OK, OK]).await;
     check_api(M::GET, "/api/v1/sales-orders", None, [OK, OK, OK, OK, OK]).await;
     check_api(M::GET, "/api/v1/invoices", None, [OK, OK, OK, OK, OK]).await;
+    check_api(M::GET, "/api/v1/payments", None, [OK, OK, OK, OK, OK]).await;
+    let p = json!({"customer_id": "{tc}", "currency": "CNY", "received": "1000"});
+    check_api(
+        M::POST,
+        "/api/v1/payments",
+        Some(p),
+        [CREATED, CREATED, FORB, FORB, CREATED],
+    )
+    .await;
     let q = json!({"customer_id": "{tc}", "currency": "CNY", "incoterm": "EXW", "place": "Ningbo factory", "payment_terms": "100% T/T in advance",
         "lead_time": "20 days", "lines": [{"description": "Sample lamps", "quantity": "2", "unit_price": "50"}]});
     check_api(

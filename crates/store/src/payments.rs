@@ -1,0 +1,155 @@
+//! Payments received and their allocations to invoices.
+
+use crate::query::{Filter, page};
+use crate::{Arg, Result, Tx, on_tx};
+use sqlx::AssertSqlSafe;
+
+#[derive(Debug, Clone)]
+pub struct PaymentRecord {
+    pub customer_id: i64,
+    pub currency: String,
+    pub amount_minor: i64,
+    pub bank_charges_minor: i64,
+    pub received_date: String,
+    pub rate: String,
+    pub reference: Option<String>,
+    pub created_by: Option<i64>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct PaymentRow {
+    pub id: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub currency: String,
+    pub amount_minor: i64,
+    pub bank_charges_minor: i64,
+    pub received_date: String,
+    pub rate: String,
+    pub reference: Option<String>,
+    pub allocated_minor: i64,
+    pub fx_gain_base_minor: i64,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct AllocationRow {
+    pub payment_id: i64,
+    pub invoice_id: i64,
+    pub invoice_number: Option<String>,
+    pub amount_minor: i64,
+    pub fx_gain_base_minor: i64,
+}
+
+pub async fn insert(tx: &mut Tx, r: &PaymentRecord, now: i64) -> Result<i64> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "INSERT INTO payments (customer_id, currency, amount_minor, bank_charges_minor, received_date, rate, reference, \
+         created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
+    )
+    .bind(r.customer_id)
+    .bind(&r.currency)
+    .bind(r.amount_minor)
+    .bind(r.bank_charges_minor)
+    .bind(&r.received_date)
+    .bind(&r.rate)
+    .bind(&r.reference)
+    .bind(r.created_by)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })?)
+}
+
+/// Records an allocation and adds it to the invoice's paid amount.
+pub async fn allocate(
+    tx: &mut Tx,
+    payment_id: i64,
+    invoice_id: i64,
+    amount_minor: i64,
+    fx_gain_base_minor: i64,
+    now: i64,
+) -> Result<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO payment_allocations (payment_id, invoice_id, amount_minor, fx_gain_base_minor, created_at) VALUES ($1, $2, $3, $4, $5)"
+    )
+    .bind(payment_id)
+    .bind(invoice_id)
+    .bind(amount_minor)
+    .bind(fx_gain_base_minor)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ())
+    })?;
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE invoices SET paid_minor = paid_minor + $1, updated_at = $2 WHERE id = $3"
+    )
+    .bind(amount_minor)
+    .bind(now)
+    .bind(invoice_id)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+const SELECT: &str = "SELECT p.id, p.customer_id, c.name AS customer_name, p.currency, p.amount_minor, p.bank_charges_minor, \
+    p.received_date, p.rate, p.reference, \
+    CAST(COALESCE((SELECT SUM(a.amount_minor) FROM payment_allocations a WHERE a.payment_id = p.id), 0) AS BIGINT) AS allocated_minor, \
+    CAST(COALESCE((SELECT SUM(a.fx_gain_base_minor) FROM payment_allocations a WHERE a.payment_id = p.id), 0) AS BIGINT) AS fx_gain_base_minor, \
+    p.created_at";
+const FROM: &str = "FROM payments p JOIN customers c ON c.id = p.customer_id";
+
+pub async fn get(tx: &mut Tx, id: i64) -> Result<PaymentRow> {
+    let sql = format!("{SELECT} {FROM} WHERE p.id = $1");
+    Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_one(c)
+        .await)?)
+}
+
+pub async fn allocations(tx: &mut Tx, payment_id: i64) -> Result<Vec<AllocationRow>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as(
+        "SELECT a.payment_id, a.invoice_id, i.number AS invoice_number, a.amount_minor, a.fx_gain_base_minor \
+         FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = $1 ORDER BY a.id"
+    )
+    .bind(payment_id)
+    .fetch_all(c)
+    .await
+    })?)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PaymentFilter {
+    pub customer_id: Option<i64>,
+    pub visible_to: Option<i64>,
+}
+
+pub async fn list(
+    tx: &mut Tx,
+    f: &PaymentFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<PaymentRow>, i64)> {
+    let mut w = Filter::default();
+    if let Some(id) = f.customer_id {
+        w.with("p.customer_id = {}", Arg::I64(id));
+    }
+    if let Some(uid) = f.visible_to {
+        w.with("(c.owner_id IS NULL OR c.owner_id = {})", Arg::I64(uid));
+    }
+    let from = format!("{FROM}{}", w.sql());
+    page(
+        tx,
+        SELECT,
+        &from,
+        "p.received_date DESC, p.id DESC",
+        w,
+        limit,
+        offset,
+    )
+    .await
+}
