@@ -72,7 +72,7 @@ async fn open_invoices(
     };
     let (mut rows, _) = leadledger_store::invoices::list(tx, &f, 10_000, 0).await?;
     rows.retain(|r| r.currency == currency.code() && r.total_minor > r.paid_minor);
-    rows.sort_by(|a, b| (a.due_date.clone(), a.id).cmp(&(b.due_date.clone(), b.id)));
+    rows.sort_by_key(|r| (r.due_date.clone(), r.id));
     Ok(rows)
 }
 
