@@ -79,6 +79,8 @@ pub struct DemoSummary {
     pub products: usize,
     /// Quotes (first revisions) in the demo.
     pub quotes: usize,
+    /// Issued commercial invoices (each from an accepted quote's sales order).
+    pub invoices: usize,
     /// `(username, role)`; every password is [`DEMO_PASSWORD`].
     pub users: Vec<(String, String)>,
 }
@@ -234,6 +236,7 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
         inquiries: inquiry_count,
         products: product_count,
         quotes: 0,
+        invoices: 0,
         customers: sink.customers,
         contacts: sink.contacts,
         activities: sink.activities,
@@ -259,6 +262,10 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
     };
     let mut summary = summary;
     summary.quotes = quotes::seed(app, &mgr).await?;
+    let today = chrono::DateTime::from_timestamp(now, 0)
+        .map(|d| d.date_naive())
+        .unwrap_or_default();
+    summary.invoices = quotes::seed_billing(app, &mgr, today).await?;
     Ok(summary)
 }
 

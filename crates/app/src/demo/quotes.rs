@@ -241,3 +241,85 @@ pub(super) async fn seed(app: &App, by: &Actor) -> Result<usize> {
     }
     Ok(n)
 }
+
+/// Turns the accepted demo quotes into orders, shipments, issued invoices and payments that fit
+/// each buyer's story: one pays on time with bank charges deducted, one pays part and late, one
+/// sends a deposit that is held as an advance.
+pub(super) async fn seed_billing(app: &App, by: &Actor, today: chrono::NaiveDate) -> Result<usize> {
+    use crate::payments::{PaymentDraft, record};
+    use crate::{invoices, orders};
+    let filter = leadledger_store::quotes::QuoteFilter {
+        status: Some("accepted".into()),
+        ..Default::default()
+    };
+    let accepted = crate::quotes::list(
+        app,
+        by,
+        filter,
+        leadledger_domain::page::PageRequest {
+            page: 1,
+            per_page: 100,
+        },
+    )
+    .await?;
+    let mut n = 0;
+    for (i, q) in accepted.items.iter().enumerate() {
+        let oid = orders::from_quote(app, by, q.id).await?;
+        let o = orders::get(app, by, oid).await?;
+        let all: Vec<(i64, String)> = o.lines.iter().map(|l| (l.id, l.quantity.clone())).collect();
+        orders::ship(app, by, oid, &all).await?;
+        let inv = invoices::commercial(app, by, oid, &all).await?;
+        // Older invoices first, so some are overdue.
+        let issued = today - chrono::Duration::days(20 + 25 * i as i64);
+        invoices::issue(app, by, inv, Some(issued)).await?;
+        let v = invoices::get(app, by, inv).await?;
+        let total = v.totals.total.amount;
+        let pay = |received: rust_decimal::Decimal, charges: &str, days_after: i64| PaymentDraft {
+            customer_id: Some(q.customer_id),
+            currency: q.currency.clone(),
+            received: received
+                .round_dp(v.snapshot.currency.minor_units())
+                .to_string(),
+            bank_charges: charges.into(),
+            date: (issued + chrono::Duration::days(days_after))
+                .min(today)
+                .to_string(),
+            reference: "TT".into(),
+            ..Default::default()
+        };
+        match i % 3 {
+            // Pays on time; the banks keep 25 on the way.
+            0 => {
+                let d = pay(total - rust_decimal::Decimal::from(25), "25", 12);
+                record(
+                    app,
+                    by,
+                    &PaymentDraft {
+                        allocations: vec![(inv, total.to_string())],
+                        ..d
+                    },
+                )
+                .await?;
+            }
+            // Pays 30 % and the rest is late.
+            1 => {
+                let d = pay(total * rust_decimal::Decimal::new(3, 1), "", 40);
+                record(app, by, &d).await?;
+            }
+            _ => {}
+        }
+        n += 1;
+    }
+    // A deposit that arrived before its invoice: held as an advance.
+    if let Some(q) = accepted.items.first() {
+        let d = PaymentDraft {
+            customer_id: Some(q.customer_id),
+            currency: q.currency.clone(),
+            received: "3000".into(),
+            reference: "deposit".into(),
+            ..Default::default()
+        };
+        record(app, by, &d).await?;
+    }
+    Ok(n)
+}

@@ -8,6 +8,7 @@ mod inquiries;
 mod invoices;
 mod login;
 mod orders;
+mod payments;
 mod products;
 mod quotes;
 mod rates;
@@ -94,6 +95,7 @@ pub fn routes() -> Router<AppState> {
         .route("/quotes/{id}/proforma", post(invoices::proforma_from_quote))
         .route("/orders/{id}/proforma", post(invoices::proforma_from_order))
         .route("/orders/{id}/invoice", post(invoices::commercial))
+        .route("/payments", get(payments::index))
         .route("/tags", get(tags::index).post(tags::create))
         .route("/tags/{id}", post(tags::update))
         .route("/tags/{id}/delete", post(tags::delete))

@@ -68,6 +68,7 @@ app_test!(
             ("/quotes".into(), [OK, OK, OK, OK, OK]),
             ("/orders".into(), [OK, OK, OK, OK, OK]),
             ("/invoices".into(), [OK, OK, OK, OK, OK]),
+            ("/payments".into(), [OK, OK, OK, OK, OK]),
             ("/quotes/new".into(), [OK, OK, OK, OK, OK]),
             ("/settings/company".into(), [OK, FORB, FORB, FORB, FORB]),
             ("/products.csv".into(), [OK, OK, OK, OK, OK]),
