@@ -26,6 +26,16 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 300)]
         iterations: usize,
     },
+    /// Issuing invoices (gapless number, totals, due date, audit) one after another on SQLite.
+    Invoices {
+        #[arg(long, default_value_t = 2000)]
+        count: usize,
+    },
+    /// The customer page of a buyer with 200 documents (quotes, orders, invoices, payments).
+    CustomerPage {
+        #[arg(long, default_value_t = 300)]
+        iterations: usize,
+    },
     /// Start-up time of `leadledger serve` to the first 200 from /healthz, and idle memory.
     Startup {
         /// The binary to measure (default: this one).
@@ -44,6 +54,8 @@ pub async fn run(cmd: BenchCmd) -> Result<()> {
             iterations,
         } => customers_list(&db, customers, iterations).await,
         BenchCmd::Startup { bin, runs } => startup(bin, runs),
+        BenchCmd::Invoices { count } => invoices(count).await,
+        BenchCmd::CustomerPage { iterations } => customer_page(iterations).await,
     }
 }
 
@@ -234,5 +246,177 @@ fn startup(bin: Option<std::path::PathBuf>, runs: usize) -> Result<()> {
             *k as f64 / 1024.0
         );
     }
+    Ok(())
+}
+
+/// A fresh SQLite database in a temporary folder with an admin and one buyer.
+async fn scratch() -> Result<(std::path::PathBuf, App, leadledger_domain::user::Actor, i64)> {
+    let dir =
+        std::env::temp_dir().join(format!("ll-bench-{}-{}", std::process::id(), rand_suffix()));
+    std::fs::create_dir_all(&dir)?;
+    let db = Db::connect(&format!("sqlite://{}", dir.join("bench.db").display())).await?;
+    db.migrate().await?;
+    let app = App::new(db);
+    leadledger_app::users::add(&app, None, "boss", "", "admin", "bench-pw")
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let boss = auth::login(&app, "boss", "bench-pw", "bench")
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .actor;
+    let change = leadledger_app::customers::CustomerChange {
+        input: leadledger_domain::customer::CustomerDraft {
+            name: "Bench Buyer Ltd".into(),
+            country: "GB".into(),
+            ..Default::default()
+        }
+        .parse()
+        .map_err(|e| anyhow::anyhow!("{e}"))?,
+        owner: leadledger_app::customers::OwnerChoice::Keep,
+        tag_ids: None,
+        new_tags: vec![],
+        custom: Default::default(),
+        contact: None,
+        confirm_duplicates: false,
+    };
+    let cid = leadledger_app::customers::create(&app, &boss, change)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok((dir, app, boss, cid))
+}
+
+fn rand_suffix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}
+
+fn bench_quote(cid: i64) -> leadledger_app::quotes::QuoteDraft {
+    leadledger_app::quotes::QuoteDraft {
+        customer_id: Some(cid),
+        currency: "USD".into(),
+        rate: "7.1".into(),
+        incoterm: "FOB".into(),
+        place: "Ningbo".into(),
+        payment_terms: "30% T/T deposit, 70% before shipment".into(),
+        lead_time: "30 days".into(),
+        lines: (0..5)
+            .map(|i| leadledger_domain::documents::lines::LineDraft {
+                sku: format!("SKU-{i}"),
+                description: format!("Line {i}"),
+                quantity: "100".into(),
+                unit_price: "12.3456".into(),
+                ..Default::default()
+            })
+            .collect(),
+        freight: "850".into(),
+        ..Default::default()
+    }
+}
+
+async fn invoices(count: usize) -> Result<()> {
+    use leadledger_app::{invoices, quotes};
+    let (dir, app, boss, cid) = scratch().await?;
+    let qid = quotes::create(&app, &boss, &bench_quote(cid))
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    quotes::apply_event(
+        &app,
+        &boss,
+        qid,
+        leadledger_domain::documents::quote::QuoteEvent::Send,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut drafts = Vec::with_capacity(count);
+    for _ in 0..count {
+        drafts.push(
+            invoices::proforma(&app, &boss, Some(qid), None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+        );
+    }
+    let t = Instant::now();
+    for id in drafts {
+        invoices::issue(&app, &boss, id, None)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "issued {count} invoices (number + totals + due date + audit, one transaction each) in {secs:.2} s: {:.0} per second",
+        count as f64 / secs
+    );
+    app.db.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+async fn customer_page(iterations: usize) -> Result<()> {
+    use leadledger_app::{invoices, orders, quotes};
+    use leadledger_domain::documents::quote::QuoteEvent;
+    let (dir, app, boss, cid) = scratch().await?;
+    let e = |e: leadledger_app::AppError| anyhow::anyhow!("{e}");
+    // 50 accepted quotes, each with its order, issued invoice and a payment: 200 documents.
+    for _ in 0..50 {
+        let qid = quotes::create(&app, &boss, &bench_quote(cid))
+            .await
+            .map_err(e)?;
+        quotes::apply_event(&app, &boss, qid, QuoteEvent::Send)
+            .await
+            .map_err(e)?;
+        quotes::apply_event(&app, &boss, qid, QuoteEvent::Accept)
+            .await
+            .map_err(e)?;
+        let oid = orders::from_quote(&app, &boss, qid).await.map_err(e)?;
+        let o = orders::get(&app, &boss, oid).await.map_err(e)?;
+        let all: Vec<(i64, String)> = o.lines.iter().map(|l| (l.id, l.quantity.clone())).collect();
+        orders::ship(&app, &boss, oid, &all).await.map_err(e)?;
+        let inv = invoices::commercial(&app, &boss, oid, &all)
+            .await
+            .map_err(e)?;
+        invoices::issue(&app, &boss, inv, None).await.map_err(e)?;
+        let d = leadledger_app::payments::PaymentDraft {
+            customer_id: Some(cid),
+            currency: "USD".into(),
+            received: "1000".into(),
+            rate: "7.2".into(),
+            ..Default::default()
+        };
+        leadledger_app::payments::record(&app, &boss, &d)
+            .await
+            .map_err(e)?;
+    }
+    let router = leadledger_web::router(AppState {
+        app: app.clone(),
+        secure_cookies: false,
+    });
+    let session = auth::login(&app, "boss", "bench-pw", "bench")
+        .await
+        .map_err(e)?;
+    let path = format!("/customers/{cid}");
+    let mut samples = Vec::with_capacity(iterations);
+    for i in 0..iterations + 10 {
+        let req = Request::get(&path)
+            .header(header::COOKIE, format!("ll_session={}", session.token))
+            .body(Body::empty())?;
+        let t = Instant::now();
+        let resp = router.clone().oneshot(req).await?;
+        let status = resp.status();
+        let _ = axum::body::to_bytes(resp.into_body(), usize::MAX).await?;
+        if status != StatusCode::OK {
+            bail!("{path} answered {status}");
+        }
+        if i >= 10 {
+            samples.push(t.elapsed());
+        }
+    }
+    report(
+        "customer page with 50 quotes, 50 orders, 50 invoices, 50 payments",
+        samples,
+    );
+    app.db.close().await;
+    let _ = std::fs::remove_dir_all(dir);
     Ok(())
 }

@@ -617,11 +617,23 @@ struct ShowPage {
     signals: Vec<leadledger_app::store::inquiries::SignalRow>,
     quotes: Vec<leadledger_app::store::quotes::QuoteRow>,
     receivables: Vec<leadledger_domain::documents::aging::AgingRow>,
+    orders: Vec<leadledger_app::store::orders::OrderRow>,
+    invoices: Vec<leadledger_app::invoices::InvoiceView>,
+    payments: Vec<leadledger_app::store::payments::PaymentRow>,
 }
 
 impl ShowPage {
     fn amount(&self, m: &leadledger_domain::money::Money) -> String {
         crate::pages::quotes::money(m)
+    }
+
+    fn minor(&self, minor: &i64, currency: &str) -> String {
+        let c = leadledger_domain::money::Currency::parse(currency)
+            .unwrap_or(leadledger_domain::money::Currency::USD);
+        crate::pages::quotes::money(&leadledger_domain::money::Money::new(
+            rust_decimal::Decimal::new(*minor, c.minor_units()),
+            c,
+        ))
     }
 
     fn custom(&self, f: &FieldDef) -> String {
@@ -695,7 +707,48 @@ async fn show_page(
     .await?
     .items;
     let receivables = leadledger_app::payments::receivables(&s.app, a, id).await?;
+    let all = PageRequest {
+        page: 1,
+        per_page: 100,
+    };
+    let of = Some(id);
+    let orders = leadledger_app::orders::list(
+        &s.app,
+        a,
+        leadledger_app::store::orders::OrderFilter {
+            customer_id: of,
+            ..Default::default()
+        },
+        all,
+    )
+    .await?
+    .items;
+    let invoices = leadledger_app::invoices::list(
+        &s.app,
+        a,
+        leadledger_app::store::invoices::InvoiceFilter {
+            customer_id: of,
+            ..Default::default()
+        },
+        all,
+    )
+    .await?
+    .items;
+    let payments = leadledger_app::payments::list(
+        &s.app,
+        a,
+        leadledger_app::store::payments::PaymentFilter {
+            customer_id: of,
+            visible_to: None,
+        },
+        all,
+    )
+    .await?
+    .items;
     Ok(ShowPage {
+        orders,
+        invoices,
+        payments,
         receivables,
         quotes,
         inquiries,
