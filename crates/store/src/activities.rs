@@ -1,7 +1,7 @@
 //! The activity timeline of customers.
 
 use crate::query::{Filter, page};
-use crate::{Arg, Result, StoreError, Tx, on_tx};
+use crate::{Arg, Result, Tx, on_tx};
 use sqlx::AssertSqlSafe;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -54,11 +54,7 @@ pub async fn update(tx: &mut Tx, id: i64, r: &ActivityRecord) -> Result<()> {
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
@@ -67,11 +63,7 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 const SELECT: &str = "SELECT a.id, a.customer_id, a.kind, a.at, a.user_id, u.username, a.minutes, a.body, a.created_at";

@@ -1,6 +1,6 @@
 //! The company's own details (one row) and its bank accounts.
 
-use crate::{Result, StoreError, Tx, on_tx};
+use crate::{Result, Tx, on_tx};
 
 #[derive(Debug, Clone, Default, sqlx::FromRow, serde::Serialize)]
 pub struct CompanyRecord {
@@ -140,9 +140,5 @@ pub async fn delete_bank_account(tx: &mut Tx, id: i64) -> Result<()> {
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }

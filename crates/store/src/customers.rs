@@ -105,11 +105,7 @@ pub async fn update(tx: &mut Tx, id: i64, r: &CustomerRecord, now: i64) -> Resul
     .execute(c)
     .await.map(|r| r.rows_affected())
     })?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn set_owner(tx: &mut Tx, id: i64, owner_id: Option<i64>, now: i64) -> Result<()> {
@@ -163,11 +159,7 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -201,3 +201,12 @@ impl Tx {
         }
     }
 }
+
+/// `Ok` when a statement touched a row, `NotFound` when it touched none.
+pub(crate) fn one_row(rows_affected: u64) -> crate::Result<()> {
+    if rows_affected == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}

@@ -1,7 +1,7 @@
 //! Custom field definitions, their options, and customers' values.
 
 use crate::customers::placeholders;
-use crate::{Arg, Result, StoreError, Tx, bind_args, on_tx};
+use crate::{Arg, Result, Tx, bind_args, on_tx};
 use sqlx::AssertSqlSafe;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -76,11 +76,7 @@ pub async fn update(tx: &mut Tx, id: i64, r: &FieldRecord) -> Result<()> {
     .execute(c)
     .await.map(|r| r.rows_affected())
     })?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
@@ -91,11 +87,7 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 const COLS: &str = "id, key, label_en, label_zh, kind, required, in_list, position";

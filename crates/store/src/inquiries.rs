@@ -97,11 +97,7 @@ pub async fn set_customer(tx: &mut Tx, id: i64, customer_id: Option<i64>) -> Res
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
@@ -110,11 +106,7 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 #[derive(Debug, Clone, Default)]

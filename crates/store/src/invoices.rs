@@ -1,7 +1,7 @@
 //! Invoices (proforma, commercial, credit notes) and the order-line quantities they bill.
 
 use crate::query::{Filter, page};
-use crate::{Arg, Result, StoreError, Tx, on_tx};
+use crate::{Arg, Result, Tx, on_tx};
 use sqlx::AssertSqlSafe;
 
 #[derive(Debug, Clone)]
@@ -125,11 +125,7 @@ pub async fn issue(
     .await
     .map(|r| r.rows_affected())
     })?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn void(tx: &mut Tx, id: i64, reason: &str, now: i64) -> Result<()> {
@@ -144,11 +140,7 @@ pub async fn void(tx: &mut Tx, id: i64, reason: &str, now: i64) -> Result<()> {
     .await
     .map(|r| r.rows_affected())
     })?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<InvoiceRow> {

@@ -1,7 +1,7 @@
 //! Sales orders and their lines with shipped quantities.
 
 use crate::query::{Filter, page};
-use crate::{Arg, Result, StoreError, Tx, on_tx};
+use crate::{Arg, Result, Tx, on_tx};
 use sqlx::AssertSqlSafe;
 
 #[derive(Debug, Clone)]
@@ -140,11 +140,7 @@ pub async fn set_shipped(tx: &mut Tx, line_id: i64, shipped: &str) -> Result<()>
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn set_status(tx: &mut Tx, id: i64, status: &str, now: i64) -> Result<()> {

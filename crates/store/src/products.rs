@@ -1,7 +1,7 @@
 //! Products and their price lists.
 
 use crate::query::{Filter, page};
-use crate::{Arg, Result, StoreError, Tx, on_tx};
+use crate::{Arg, Result, Tx, on_tx};
 use sqlx::AssertSqlSafe;
 
 /// The stored columns of a product; decimals as canonical strings.
@@ -104,11 +104,7 @@ pub async fn update(tx: &mut Tx, id: i64, r: &ProductRecord, active: bool, now: 
     .await
     .map(|r| r.rows_affected())
     })?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<ProductRow> {
@@ -133,11 +129,7 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 #[derive(Debug, Clone, Default)]

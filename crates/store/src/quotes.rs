@@ -1,7 +1,7 @@
 //! Quotes and their revisions, and the gapless number counters every document series uses.
 
 use crate::query::{Filter, page};
-use crate::{Arg, Result, StoreError, Tx, on_tx};
+use crate::{Arg, Result, Tx, on_tx};
 use sqlx::AssertSqlSafe;
 
 /// The next number of `series` in `year`: 1, 2, 3 … without gaps. The counter row is locked by
@@ -121,11 +121,7 @@ pub async fn update_content(tx: &mut Tx, id: i64, r: &QuoteRecord, now: i64) -> 
     .await
     .map(|r| r.rows_affected())
     })?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 /// Sets the status and stamps the event's time column (`sent_at`, `accepted_at`, …).
@@ -150,11 +146,7 @@ pub async fn set_status(
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<QuoteRow> {

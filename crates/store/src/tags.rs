@@ -1,7 +1,7 @@
 //! Tags and which customers carry them.
 
 use crate::customers::placeholders;
-use crate::{Arg, Result, StoreError, Tx, bind_args, on_tx};
+use crate::{Arg, Result, Tx, bind_args, on_tx};
 use sqlx::AssertSqlSafe;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -41,11 +41,7 @@ pub async fn update(tx: &mut Tx, id: i64, name: &str, color: &str) -> Result<()>
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
@@ -54,11 +50,7 @@ pub async fn delete(tx: &mut Tx, id: i64) -> Result<()> {
         .execute(c)
         .await
         .map(|r| r.rows_affected()))?;
-    if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
+    crate::db::one_row(n)
 }
 
 const LIST: &str = "SELECT t.id, t.name, t.color, (SELECT COUNT(*) FROM customer_tags ct WHERE ct.tag_id = t.id) AS customers FROM tags t";

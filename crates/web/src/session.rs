@@ -227,3 +227,47 @@ pub async fn reject_cross_origin(req: Request, next: Next) -> Response {
     }
     next.run(req).await
 }
+
+/// A multipart form (file uploads) whose CSRF token matched: its text fields, and its files as
+/// `(field name, file name, bytes)`; empty file inputs are left out.
+pub struct Upload {
+    pub fields: FormData,
+    pub files: Vec<(String, String, Vec<u8>)>,
+}
+
+impl Upload {
+    /// The bytes of the file sent in `field`, if any.
+    pub fn file(&self, field: &str) -> Option<&(String, String, Vec<u8>)> {
+        self.files.iter().find(|(f, _, _)| f == field)
+    }
+}
+
+pub async fn read_upload(
+    user: &PageUser,
+    mut mp: axum::extract::Multipart,
+) -> Result<Upload, WebError> {
+    let mut pairs = Vec::new();
+    let mut files = Vec::new();
+    while let Some(field) = mp
+        .next_field()
+        .await
+        .map_err(|_| WebError::BadRequest("malformed upload".into()))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(String::from);
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|_| WebError::BadRequest("upload too large or broken".into()))?;
+        match file_name {
+            Some(f) if !bytes.is_empty() => files.push((name, f, bytes.to_vec())),
+            Some(_) => {}
+            None => pairs.push((name, String::from_utf8_lossy(&bytes).into_owned())),
+        }
+    }
+    let fields = FormData::from_pairs(pairs);
+    if !auth::tokens_match(fields.get(CSRF_FIELD), &user.session.csrf) {
+        return Err(WebError::Csrf);
+    }
+    Ok(Upload { fields, files })
+}

@@ -5,14 +5,14 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::form::FormState;
 use crate::layout::Layout;
-use crate::session::{CSRF_FIELD, PageUser, PostForm};
+use crate::session::{PageUser, PostForm, read_upload};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use leadledger_app::AppError;
 use leadledger_app::company::{self, BankAccountDraft, CompanyDraft};
 use leadledger_app::store::company::BankAccountRow;
-use leadledger_app::{AppError, auth};
 
 const FIELDS: [&str; 11] = [
     "legal_name_zh",
@@ -150,29 +150,11 @@ pub async fn delete_bank(
 pub async fn upload_logo(
     State(s): State<AppState>,
     u: PageUser,
-    mut mp: Multipart,
+    mp: Multipart,
 ) -> Result<Response, WebError> {
     require_admin(&u)?;
-    let (mut csrf, mut data) = (String::new(), Vec::new());
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|_| WebError::BadRequest("malformed upload".into()))?
-    {
-        let name = field.name().unwrap_or("").to_string();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|_| WebError::BadRequest("upload too large or broken".into()))?;
-        match name.as_str() {
-            CSRF_FIELD => csrf = String::from_utf8_lossy(&bytes).into_owned(),
-            "logo" => data = bytes.to_vec(),
-            _ => {}
-        }
-    }
-    if !auth::tokens_match(&csrf, &u.session.csrf) {
-        return Err(WebError::Csrf);
-    }
+    let up = read_upload(&u, mp).await?;
+    let data = up.file("logo").map(|f| f.2.clone()).unwrap_or_default();
     match company::set_logo(&s.app, u.actor(), &data).await {
         Ok(()) => Ok(Redirect::to("/settings/company?flash=saved").into_response()),
         Err(AppError::Invalid(e)) => {

@@ -7,13 +7,12 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::form::{FormData, FormState};
 use crate::layout::Layout;
-use crate::session::{CSRF_FIELD, PageUser, PostForm};
+use crate::session::{PageUser, PostForm, read_upload};
 use askama::Template;
 use axum::extract::{Multipart, Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leadledger_app::AppError;
-use leadledger_app::auth;
 use leadledger_app::customers as uc;
 use leadledger_app::error::DuplicateCandidate;
 use leadledger_app::inquiries::{self, Channel, InquiryView};
@@ -123,36 +122,17 @@ async fn refused(
 pub async fn submit(
     State(s): State<AppState>,
     u: PageUser,
-    mut mp: Multipart,
+    mp: Multipart,
 ) -> Result<Response, WebError> {
-    let mut csrf = String::new();
-    let (mut text, mut subject, mut from) = (String::new(), String::new(), String::new());
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|_| WebError::BadRequest("malformed upload".into()))?
-    {
-        let name = field.name().unwrap_or("").to_string();
-        let file_name = field.file_name().map(String::from);
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|_| WebError::BadRequest("upload too large or broken".into()))?;
-        match name.as_str() {
-            CSRF_FIELD => csrf = String::from_utf8_lossy(&bytes).into_owned(),
-            "text" => text = String::from_utf8_lossy(&bytes).into_owned(),
-            "subject" => subject = String::from_utf8_lossy(&bytes).into_owned(),
-            "from" => from = String::from_utf8_lossy(&bytes).into_owned(),
-            "file" if !bytes.is_empty() => {
-                file = Some((file_name.unwrap_or_default(), bytes.to_vec()))
-            }
-            _ => {}
-        }
-    }
-    if !auth::tokens_match(&csrf, &u.session.csrf) {
-        return Err(WebError::Csrf);
-    }
+    let up = read_upload(&u, mp).await?;
+    let (text, subject, from) = (
+        up.fields.get("text").to_string(),
+        up.fields.get("subject").to_string(),
+        up.fields.get("from").to_string(),
+    );
+    let file = up
+        .file("file")
+        .map(|(_, name, bytes)| (name.clone(), bytes.clone()));
     let mut typed = FormState::default();
     typed.set("text", &text);
     typed.set("subject", &subject);

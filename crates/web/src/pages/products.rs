@@ -6,14 +6,14 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::form::{FormData, FormState};
 use crate::layout::Layout;
-use crate::session::{CSRF_FIELD, PageUser, PostForm};
+use crate::session::{PageUser, PostForm, read_upload};
 use askama::Template;
 use axum::extract::{Multipart, Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use leadledger_app::AppError;
 use leadledger_app::products::{self, ProductView};
 use leadledger_app::store::products::ProductFilter;
-use leadledger_app::{AppError, auth};
 use leadledger_domain::page::PageRequest;
 use leadledger_domain::product::ProductDraft;
 
@@ -290,28 +290,10 @@ pub async fn export(State(s): State<AppState>, _u: PageUser) -> Result<Response,
 pub async fn import(
     State(s): State<AppState>,
     u: PageUser,
-    mut mp: Multipart,
+    mp: Multipart,
 ) -> Result<Response, WebError> {
-    let (mut csrf, mut data) = (String::new(), Vec::new());
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|_| WebError::BadRequest("malformed upload".into()))?
-    {
-        let name = field.name().unwrap_or("").to_string();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|_| WebError::BadRequest("upload too large or broken".into()))?;
-        match name.as_str() {
-            CSRF_FIELD => csrf = String::from_utf8_lossy(&bytes).into_owned(),
-            "file" => data = bytes.to_vec(),
-            _ => {}
-        }
-    }
-    if !auth::tokens_match(&csrf, &u.session.csrf) {
-        return Err(WebError::Csrf);
-    }
+    let up = read_upload(&u, mp).await?;
+    let data = up.file("file").map(|f| f.2.clone()).unwrap_or_default();
     match products::import_csv(&s.app, u.actor(), &data).await {
         Ok(sum) => Ok(Redirect::to(&format!(
             "/products?flash=imported&created={}&updated={}",

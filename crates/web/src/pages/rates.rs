@@ -6,13 +6,13 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::form::{FormData, FormState};
 use crate::layout::Layout;
-use crate::session::{CSRF_FIELD, PageUser, PostForm};
+use crate::session::{PageUser, PostForm, read_upload};
 use askama::Template;
 use axum::extract::{Multipart, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leadledger_app::store::rates::{RateFilter, RateRow};
-use leadledger_app::{AppError, auth, rates};
+use leadledger_app::{AppError, rates};
 use leadledger_domain::money::Currency;
 use leadledger_domain::page::PageRequest;
 
@@ -136,28 +136,10 @@ pub async fn create(State(s): State<AppState>, p: PostForm) -> Result<Response, 
 pub async fn import(
     State(s): State<AppState>,
     u: PageUser,
-    mut mp: Multipart,
+    mp: Multipart,
 ) -> Result<Response, WebError> {
-    let (mut csrf, mut data) = (String::new(), Vec::new());
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|_| WebError::BadRequest("malformed upload".into()))?
-    {
-        let name = field.name().unwrap_or("").to_string();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|_| WebError::BadRequest("upload too large or broken".into()))?;
-        match name.as_str() {
-            CSRF_FIELD => csrf = String::from_utf8_lossy(&bytes).into_owned(),
-            "file" => data = bytes.to_vec(),
-            _ => {}
-        }
-    }
-    if !auth::tokens_match(&csrf, &u.session.csrf) {
-        return Err(WebError::Csrf);
-    }
+    let up = read_upload(&u, mp).await?;
+    let data = up.file("file").map(|f| f.2.clone()).unwrap_or_default();
     let xml = String::from_utf8_lossy(&data).into_owned();
     match rates::import_ecb(&s.app, Some(u.actor()), &xml).await {
         Ok(_) => Ok(Redirect::to("/rates?flash=imported_rates").into_response()),
