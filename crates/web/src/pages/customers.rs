@@ -1,7 +1,7 @@
 //! Customer pages: the filtered list, the form with the duplicate warning, the customer page with
 //! contacts and timeline, owner changes, merging, and contact editing.
 
-use super::{Pager, parse_id, render, render_status};
+use super::{parse_id, render, render_status};
 use crate::AppState;
 use crate::error::WebError;
 use crate::form::{FormData, FormState};
@@ -17,13 +17,12 @@ use leadledger_app::customers::{
 use leadledger_app::error::DuplicateCandidate;
 use leadledger_app::fields::FieldDef;
 use leadledger_app::store::activities::ActivityRow;
-use leadledger_app::store::customers::{CustomerFilter, OwnerFilter, SortKey};
 use leadledger_app::store::tags::TagRow;
 use leadledger_app::users::UserView;
-use leadledger_app::{AppError, contacts, fields, tags, users};
+use leadledger_app::{AppError, fields, tags, users};
 use leadledger_domain::activity::ActivityKind;
 use leadledger_domain::contact::ContactDraft;
-use leadledger_domain::country::{self, Continent, CountryCode};
+use leadledger_domain::country::{self, Continent};
 use leadledger_domain::custom_field::FieldKind;
 use leadledger_domain::customer::{
     Completeness, CustomerDraft, CustomerStatus, ProjectStage, SourceChannel,
@@ -48,7 +47,7 @@ pub struct Choices {
 }
 
 impl Choices {
-    async fn load(s: &AppState, zh: bool) -> Result<Self, WebError> {
+    pub(super) async fn load(s: &AppState, zh: bool) -> Result<Self, WebError> {
         let mut countries: Vec<(&'static str, &'static str)> = country::all()
             .iter()
             .map(|c| (c.code, if zh { c.zh } else { c.en }))
@@ -97,207 +96,6 @@ pub fn custom_text(f: &FieldDef, c: &CustomerView, l: &Layout) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-#[derive(Template)]
-#[template(path = "customers/index.html")]
-struct IndexPage {
-    l: Layout,
-    f: FormState,
-    ch: Choices,
-    items: Vec<CustomerView>,
-    pager: Pager,
-    sort: String,
-    desc: bool,
-    can_create: bool,
-}
-
-impl IndexPage {
-    fn sort_href(&self, key: &str) -> String {
-        let desc = self.sort == key && !self.desc;
-        format!(
-            "?{}sort={key}&dir={}",
-            self.pager.base_without_sort(),
-            if desc { "desc" } else { "asc" }
-        )
-    }
-
-    fn sort_mark(&self, key: &str) -> &'static str {
-        if self.sort != key {
-            ""
-        } else if self.desc {
-            "▼"
-        } else {
-            "▲"
-        }
-    }
-
-    fn custom(&self, f: &FieldDef, c: &CustomerView) -> String {
-        custom_text(f, c, &self.l)
-    }
-}
-
-impl Pager {
-    fn base_without_sort(&self) -> String {
-        self.base
-            .split('&')
-            .filter(|kv| !kv.is_empty() && !kv.starts_with("sort=") && !kv.starts_with("dir="))
-            .map(|kv| format!("{kv}&"))
-            .collect()
-    }
-}
-
-/// Parses the list's query parameters into a filter; errors name the parameter.
-pub fn parse_filter(
-    params: &[(String, String)],
-    defs: &[FieldDef],
-) -> Result<(CustomerFilter, PageRequest), FieldErrors> {
-    let get = |k: &str| {
-        params
-            .iter()
-            .find(|(n, _)| n == k)
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty())
-    };
-    let all = |k: &str| -> Vec<String> {
-        params
-            .iter()
-            .filter(|(n, v)| n == k && !v.trim().is_empty())
-            .map(|(_, v)| v.trim().to_string())
-            .collect()
-    };
-    let mut e = FieldErrors::new();
-    let mut f = CustomerFilter {
-        q: get("q").map(String::from),
-        ..Default::default()
-    };
-    for c in all("country") {
-        if let Some(c) = e.take("country", CountryCode::parse(&c)) {
-            f.countries.push(c.as_str().to_string());
-        }
-    }
-    if let Some(r) = get("region").and_then(|r| e.take("region", Continent::parse(r))) {
-        let codes: Vec<String> = r.countries().map(|c| c.code.to_string()).collect();
-        if f.countries.is_empty() {
-            f.countries = codes;
-        } else {
-            f.countries.retain(|c| codes.contains(c));
-            if f.countries.is_empty() {
-                f.countries.push("--".into());
-            }
-        }
-    }
-    f.status = get("status")
-        .and_then(|v| e.take("status", CustomerStatus::parse(v)))
-        .map(|v| v.as_str().into());
-    f.source = get("source")
-        .and_then(|v| e.take("source", SourceChannel::parse(v)))
-        .map(|v| v.as_str().into());
-    f.completeness = get("completeness")
-        .and_then(|v| e.take("completeness", Completeness::parse(v)))
-        .map(|v| v.as_str().into());
-    f.stage = get("stage")
-        .and_then(|v| e.take("stage", ProjectStage::parse(v)))
-        .map(|v| v.as_str().into());
-    f.owner = match get("owner") {
-        None => OwnerFilter::Any,
-        Some("pool") => OwnerFilter::Pool,
-        Some(v) => match v.parse::<i64>() {
-            Ok(id) => OwnerFilter::User(id),
-            Err(_) => {
-                e.add(
-                    "owner",
-                    Invalid::new("invalid_id", format!("{v:?} is not a user id")),
-                );
-                OwnerFilter::Any
-            }
-        },
-    };
-    match uc::parse_ids("tag", &all("tag")) {
-        Ok(ids) => f.tag_ids = ids,
-        Err(err) => e.0.extend(err.0),
-    }
-    match fields::parse_filters(defs, params) {
-        Ok(c) => f.custom = c,
-        Err(err) => e.0.extend(err.0),
-    }
-    f.sort = match get("sort") {
-        None | Some("name") => SortKey::Name,
-        Some("country") => SortKey::Country,
-        Some("status") => SortKey::Status,
-        Some("created") => SortKey::Created,
-        Some("updated") => SortKey::Updated,
-        Some(other) => {
-            e.add(
-                "sort",
-                Invalid::new("invalid_sort", format!("cannot sort by {other:?}")),
-            );
-            SortKey::Name
-        }
-    };
-    f.desc = match get("dir") {
-        None | Some("asc") => false,
-        Some("desc") => true,
-        Some(_) => {
-            e.add("dir", Invalid::new("invalid_dir", "dir is asc or desc"));
-            false
-        }
-    };
-    let page = match PageRequest::parse(get("page"), get("per_page")) {
-        Ok(p) => p,
-        Err((field, err)) => {
-            e.add(field, err);
-            PageRequest::default()
-        }
-    };
-    e.finish(|| (f, page))
-}
-
-pub fn sort_name(k: SortKey) -> &'static str {
-    match k {
-        SortKey::Name => "name",
-        SortKey::Country => "country",
-        SortKey::Status => "status",
-        SortKey::Created => "created",
-        SortKey::Updated => "updated",
-    }
-}
-
-fn query_pairs(q: &Option<String>) -> Vec<(String, String)> {
-    q.as_deref()
-        .and_then(|q| serde_urlencoded::from_str(q).ok())
-        .unwrap_or_default()
-}
-
-pub async fn index(
-    State(s): State<AppState>,
-    u: PageUser,
-    RawQuery(q): RawQuery,
-) -> Result<Response, WebError> {
-    let params = query_pairs(&q);
-    let ch = Choices::load(&s, u.lang.is_zh()).await?;
-    let mut f = FormState::from_form(&FormData::from_pairs(params.clone()));
-    let (filter, page) = match parse_filter(&params, &ch.fields) {
-        Ok(v) => v,
-        Err(e) => {
-            f = f.with_errors(u.lang, &e);
-            (CustomerFilter::default(), PageRequest::default())
-        }
-    };
-    let (sort, desc) = (sort_name(filter.sort).to_string(), filter.desc);
-    let result = uc::list(&s.app, u.actor(), filter, page).await?;
-    let pager = Pager::new(result.page, result.pages(), result.total, &params);
-    let page = IndexPage {
-        l: Layout::new(&u, "customers", u.lang.t("customers.title")),
-        can_create: u.actor().can_create_customers(),
-        f,
-        ch,
-        items: result.items,
-        pager,
-        sort,
-        desc,
-    };
-    Ok(render(&page))
 }
 
 #[derive(Template)]
@@ -378,7 +176,7 @@ pub async fn new_form(
     let mut f = FormState::default();
     f.set("status", "lead");
     f.set("owner", u.actor().user_id.to_string());
-    let params = query_pairs(&q);
+    let params = super::query_pairs(&q);
     if let Some((_, v)) = params.iter().find(|(k, _)| k == "from_inquiry") {
         // Prefill from what the inquiry reader found; the duplicate check still runs on save.
         let iid = parse_id(v)?;
@@ -838,218 +636,4 @@ pub async fn set_owner(
         Err(AppError::Invalid(e)) => Err(WebError::BadRequest(e.to_string())),
         Err(e) => Err(e.into()),
     }
-}
-
-#[derive(Template)]
-#[template(path = "customers/merge.html")]
-struct MergePage {
-    l: Layout,
-    d: CustomerDetail,
-    candidates: Vec<DuplicateCandidate>,
-    error: Option<String>,
-    from: String,
-}
-
-async fn merge_page(
-    s: &AppState,
-    u: &PageUser,
-    id: i64,
-    error: Option<String>,
-    from: String,
-) -> Result<MergePage, WebError> {
-    let d = uc::get(&s.app, u.actor(), id).await?;
-    if !d.can_edit {
-        return Err(WebError::Forbidden);
-    }
-    let draft = CustomerDraft {
-        name: d.customer.row.name.clone(),
-        country: d.customer.row.country.clone(),
-        website: d.customer.row.website.clone().unwrap_or_default(),
-        email_domain: d.customer.row.email_domain.clone().unwrap_or_default(),
-        ..Default::default()
-    };
-    let emails: Vec<String> = d.contacts.iter().flat_map(|c| c.emails.clone()).collect();
-    let candidates = match draft.parse() {
-        Ok(input) => uc::check_duplicates(&s.app, u.actor(), &input, &emails, Some(id))
-            .await
-            .unwrap_or_default(),
-        Err(_) => vec![],
-    };
-    Ok(MergePage {
-        l: Layout::new(u, "customers", u.lang.t("merge.title")),
-        d,
-        candidates,
-        error,
-        from,
-    })
-}
-
-pub async fn merge_form(
-    State(s): State<AppState>,
-    u: PageUser,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let id = parse_id(&id)?;
-    Ok(render(&merge_page(&s, &u, id, None, String::new()).await?))
-}
-
-pub async fn merge(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-    p: PostForm,
-) -> Result<Response, WebError> {
-    let id = parse_id(&id)?;
-    let raw = p
-        .form
-        .get("from")
-        .trim()
-        .trim_start_matches('#')
-        .to_string();
-    let result = match raw.parse::<i64>() {
-        Ok(from) => uc::merge(&s.app, p.user.actor(), id, from).await,
-        Err(_) => Err(AppError::field(
-            "from",
-            Invalid::new("invalid_id", "enter a customer number"),
-        )),
-    };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/customers/{id}?flash=merged")).into_response()),
-        Err(AppError::NotFound) => {
-            let page = merge_page(
-                &s,
-                &p.user,
-                id,
-                Some(p.user.lang.t("merge.not_found").into()),
-                raw,
-            )
-            .await?;
-            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
-        }
-        Err(AppError::Invalid(e)) => {
-            let msg =
-                e.0.values()
-                    .next()
-                    .map(|i| crate::error::translate_invalid(p.user.lang, i.code, &i.message))
-                    .unwrap_or_default();
-            let page = merge_page(&s, &p.user, id, Some(msg), raw).await?;
-            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-fn contact_draft(form: &FormData) -> ContactDraft {
-    ContactDraft {
-        name: form.get("name").into(),
-        title: form.get("title").into(),
-        emails: form.get("emails").into(),
-        phones: form.get("phones").into(),
-        whatsapp: form.get("whatsapp").into(),
-        wechat: form.get("wechat").into(),
-        notes: form.get("notes").into(),
-    }
-}
-
-pub async fn add_contact(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-    p: PostForm,
-) -> Result<Response, WebError> {
-    let id = parse_id(&id)?;
-    let err = match contact_draft(&p.form).parse("") {
-        Ok(c) => match contacts::create(&s.app, p.user.actor(), id, &c).await {
-            Ok(_) => {
-                return Ok(
-                    Redirect::to(&format!("/customers/{id}?flash=contact_added#contacts"))
-                        .into_response(),
-                );
-            }
-            Err(AppError::Invalid(e)) => e,
-            Err(e) => return Err(e.into()),
-        },
-        Err(e) => e,
-    };
-    let f = FormState::from_form(&p.form).with_errors(p.user.lang, &err);
-    show_with_errors(&s, &p.user, id, Some(f), None).await
-}
-
-#[derive(Template)]
-#[template(path = "customers/contact_edit.html")]
-struct ContactEditPage {
-    l: Layout,
-    f: FormState,
-    id: i64,
-    customer_id: i64,
-}
-
-pub async fn edit_contact_form(
-    State(s): State<AppState>,
-    u: PageUser,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let id = parse_id(&id)?;
-    let c = contacts::get(&s.app, u.actor(), id).await?;
-    if !uc::get(&s.app, u.actor(), c.customer_id).await?.can_edit {
-        return Err(WebError::Forbidden);
-    }
-    let mut f = FormState::default();
-    f.set("name", &c.name);
-    f.set("title", c.title.clone().unwrap_or_default());
-    f.set("emails", c.emails.join(", "));
-    f.set("phones", c.phones.join(", "));
-    f.set("whatsapp", c.whatsapp.clone().unwrap_or_default());
-    f.set("wechat", c.wechat.clone().unwrap_or_default());
-    f.set("notes", c.notes.clone().unwrap_or_default());
-    Ok(render(&ContactEditPage {
-        l: Layout::new(&u, "customers", u.lang.t("contacts.edit")),
-        f,
-        id,
-        customer_id: c.customer_id,
-    }))
-}
-
-pub async fn update_contact(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-    p: PostForm,
-) -> Result<Response, WebError> {
-    let id = parse_id(&id)?;
-    let existing = contacts::get(&s.app, p.user.actor(), id).await?;
-    let err = match contact_draft(&p.form).parse("") {
-        Ok(c) => match contacts::update(&s.app, p.user.actor(), id, &c).await {
-            Ok(()) => {
-                return Ok(Redirect::to(&format!(
-                    "/customers/{}?flash=saved#contacts",
-                    existing.customer_id
-                ))
-                .into_response());
-            }
-            Err(AppError::Invalid(e)) => e,
-            Err(e) => return Err(e.into()),
-        },
-        Err(e) => e,
-    };
-    let f = FormState::from_form(&p.form).with_errors(p.user.lang, &err);
-    let page = ContactEditPage {
-        l: Layout::new(&p.user, "customers", p.user.lang.t("contacts.edit")),
-        f,
-        id,
-        customer_id: existing.customer_id,
-    };
-    Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
-}
-
-pub async fn delete_contact(
-    State(s): State<AppState>,
-    Path(id): Path<String>,
-    p: PostForm,
-) -> Result<Response, WebError> {
-    let id = parse_id(&id)?;
-    let c = contacts::get(&s.app, p.user.actor(), id).await?;
-    contacts::delete(&s.app, p.user.actor(), id).await?;
-    Ok(Redirect::to(&format!(
-        "/customers/{}?flash=deleted#contacts",
-        c.customer_id
-    ))
-    .into_response())
 }

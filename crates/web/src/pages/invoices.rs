@@ -36,10 +36,7 @@ pub async fn index(
     u: PageUser,
     RawQuery(q): RawQuery,
 ) -> Result<Response, WebError> {
-    let params: Vec<(String, String)> = q
-        .as_deref()
-        .and_then(|q| serde_urlencoded::from_str(q).ok())
-        .unwrap_or_default();
+    let params = super::query_pairs(&q);
     let form = FormData::from_pairs(params.clone());
     let page = PageRequest::parse(Some(form.get("page")), None)
         .map_err(|(_, e)| WebError::BadRequest(e.message))?;

@@ -3,10 +3,13 @@
 mod activities;
 mod admin;
 mod company;
+mod contacts;
+mod customer_list;
 mod customers;
 mod inquiries;
 mod invoices;
 mod login;
+mod merge;
 mod orders;
 mod payments;
 mod products;
@@ -14,7 +17,7 @@ mod quotes;
 mod rates;
 mod tags;
 
-pub(crate) use customers::parse_filter as customer_filter;
+pub(crate) use customer_list::parse_filter as customer_filter;
 
 use crate::AppState;
 use crate::error::WebError;
@@ -29,7 +32,10 @@ pub fn routes() -> Router<AppState> {
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", post(login::logout))
         .route("/lang/{code}", get(login::switch_lang))
-        .route("/customers", get(customers::index).post(customers::create))
+        .route(
+            "/customers",
+            get(customer_list::index).post(customers::create),
+        )
         .route("/customers/new", get(customers::new_form))
         .route(
             "/customers/{id}",
@@ -40,12 +46,12 @@ pub fn routes() -> Router<AppState> {
         .route("/customers/{id}/owner", post(customers::set_owner))
         .route(
             "/customers/{id}/merge",
-            get(customers::merge_form).post(customers::merge),
+            get(merge::merge_form).post(merge::merge),
         )
-        .route("/customers/{id}/contacts", post(customers::add_contact))
-        .route("/contacts/{id}/edit", get(customers::edit_contact_form))
-        .route("/contacts/{id}", post(customers::update_contact))
-        .route("/contacts/{id}/delete", post(customers::delete_contact))
+        .route("/customers/{id}/contacts", post(contacts::add_contact))
+        .route("/contacts/{id}/edit", get(contacts::edit_contact_form))
+        .route("/contacts/{id}", post(contacts::update_contact))
+        .route("/contacts/{id}/delete", post(contacts::delete_contact))
         .route("/customers/{id}/activities", post(activities::create))
         .route("/activities", get(activities::index))
         .route("/activities/{id}/delete", post(activities::delete))
@@ -144,6 +150,13 @@ pub fn render_status<T: Template>(status: axum::http::StatusCode, t: &T) -> Resp
         *r.status_mut() = status;
     }
     r
+}
+
+/// The query string as ordered pairs; a malformed query reads as empty.
+pub fn query_pairs(q: &Option<String>) -> Vec<(String, String)> {
+    q.as_deref()
+        .and_then(|q| serde_urlencoded::from_str(q).ok())
+        .unwrap_or_default()
 }
 
 /// A positive id from a path segment, or 404.

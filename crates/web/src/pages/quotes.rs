@@ -23,12 +23,6 @@ use leadledger_domain::page::PageRequest;
 /// Line rows offered by the form; more lines: save, then edit again.
 const FORM_LINES: usize = 10;
 
-fn params_of(q: &Option<String>) -> Vec<(String, String)> {
-    q.as_deref()
-        .and_then(|q| serde_urlencoded::from_str(q).ok())
-        .unwrap_or_default()
-}
-
 pub fn money(m: &Money) -> String {
     format!(
         "{} {}",
@@ -61,7 +55,7 @@ pub async fn index(
     u: PageUser,
     RawQuery(q): RawQuery,
 ) -> Result<Response, WebError> {
-    let params = params_of(&q);
+    let params = super::query_pairs(&q);
     let form = FormData::from_pairs(params.clone());
     let page = PageRequest::parse(Some(form.get("page")), None)
         .map_err(|(_, e)| WebError::BadRequest(e.message))?;
@@ -231,7 +225,7 @@ pub async fn new_form(
     u: PageUser,
     RawQuery(q): RawQuery,
 ) -> Result<Response, WebError> {
-    let params = params_of(&q);
+    let params = super::query_pairs(&q);
     let get = |k: &str| {
         params
             .iter()
@@ -496,7 +490,7 @@ pub async fn diff(
     RawQuery(q): RawQuery,
 ) -> Result<Response, WebError> {
     let id = parse_id(&id)?;
-    let params = params_of(&q);
+    let params = super::query_pairs(&q);
     let with = params
         .iter()
         .find(|(k, _)| k == "with")

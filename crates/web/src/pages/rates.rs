@@ -95,10 +95,7 @@ pub async fn index(
     u: PageUser,
     RawQuery(q): RawQuery,
 ) -> Result<Response, WebError> {
-    let params: Vec<(String, String)> = q
-        .as_deref()
-        .and_then(|q| serde_urlencoded::from_str(q).ok())
-        .unwrap_or_default();
+    let params = super::query_pairs(&q);
     Ok(render(
         &page(&s, &u, params, FormState::default(), None).await?,
     ))
