@@ -50,28 +50,34 @@ const SELECT: &str = "SELECT c.id, c.name, c.country, c.website, c.website_host,
     c.stage, c.notes, c.created_at, c.updated_at";
 const FROM: &str = "FROM customers c LEFT JOIN users u ON u.id = c.owner_id";
 
+/// Binds a record's 15 columns as `$1`…`$15`, in the order insert and update both use.
+macro_rules! bind_record {
+    ($q:expr, $r:expr) => {
+        $q.bind(&$r.name)
+            .bind(&$r.match_key)
+            .bind(&$r.sort_name)
+            .bind(&$r.country)
+            .bind(&$r.website)
+            .bind(&$r.website_host)
+            .bind(&$r.email_domain)
+            .bind(&$r.source)
+            .bind(&$r.source_detail)
+            .bind($r.owner_id)
+            .bind(&$r.status)
+            .bind(&$r.completeness)
+            .bind($r.requirement_clear)
+            .bind(&$r.stage)
+            .bind(&$r.notes)
+    };
+}
+
 pub async fn insert(tx: &mut Tx, r: &CustomerRecord, now: i64) -> Result<i64> {
     Ok(on_tx!(tx, |c| {
-        sqlx::query_scalar(
+        bind_record!(sqlx::query_scalar(
         "INSERT INTO customers (name, match_key, sort_name, country, website, website_host, email_domain, source, \
          source_detail, owner_id, status, completeness, requirement_clear, stage, notes, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id"
-    )
-    .bind(&r.name)
-    .bind(&r.match_key)
-    .bind(&r.sort_name)
-    .bind(&r.country)
-    .bind(&r.website)
-    .bind(&r.website_host)
-    .bind(&r.email_domain)
-    .bind(&r.source)
-    .bind(&r.source_detail)
-    .bind(r.owner_id)
-    .bind(&r.status)
-    .bind(&r.completeness)
-    .bind(r.requirement_clear)
-    .bind(&r.stage)
-    .bind(&r.notes)
+    ), r)
     .bind(now)
     .fetch_one(c)
     .await
@@ -80,26 +86,11 @@ pub async fn insert(tx: &mut Tx, r: &CustomerRecord, now: i64) -> Result<i64> {
 
 pub async fn update(tx: &mut Tx, id: i64, r: &CustomerRecord, now: i64) -> Result<()> {
     let n = on_tx!(tx, |c| {
-        sqlx::query(
+        bind_record!(sqlx::query(
         "UPDATE customers SET name = $1, match_key = $2, sort_name = $3, country = $4, website = $5, website_host = $6, \
          email_domain = $7, source = $8, source_detail = $9, owner_id = $10, status = $11, completeness = $12, \
          requirement_clear = $13, stage = $14, notes = $15, updated_at = $16 WHERE id = $17"
-    )
-    .bind(&r.name)
-    .bind(&r.match_key)
-    .bind(&r.sort_name)
-    .bind(&r.country)
-    .bind(&r.website)
-    .bind(&r.website_host)
-    .bind(&r.email_domain)
-    .bind(&r.source)
-    .bind(&r.source_detail)
-    .bind(r.owner_id)
-    .bind(&r.status)
-    .bind(&r.completeness)
-    .bind(r.requirement_clear)
-    .bind(&r.stage)
-    .bind(&r.notes)
+    ), r)
     .bind(now)
     .bind(id)
     .execute(c)

@@ -62,14 +62,7 @@ pub async fn list(
     RawQuery(q): RawQuery,
 ) -> Result<Json<FieldList>, ApiError> {
     let page = page_of(&query_pairs(&q)?)?;
-    let all = fields::list(&s.app).await?;
-    let total = all.len() as i64;
-    let items = all
-        .into_iter()
-        .skip(page.offset() as usize)
-        .take(page.limit() as usize)
-        .map(out)
-        .collect();
+    let (items, total) = super::page_in_memory(fields::list(&s.app).await?, page, out);
     Ok(Json(FieldList {
         items,
         total,

@@ -149,6 +149,23 @@ pub fn page_of(params: &[(String, String)]) -> Result<PageRequest, ApiError> {
         .map_err(|(field, e)| ApiError::invalid(&leadledger_domain::FieldErrors::single(field, e)))
 }
 
+/// One page of a list that is small enough to load whole (tags, custom fields), with its total.
+pub fn page_in_memory<T, U>(
+    all: Vec<T>,
+    page: PageRequest,
+    out: impl FnMut(T) -> U,
+) -> (Vec<U>, i64) {
+    let total = all.len() as i64;
+    (
+        all.into_iter()
+            .skip(page.offset() as usize)
+            .take(page.limit() as usize)
+            .map(out)
+            .collect(),
+        total,
+    )
+}
+
 /// A path id; anything but a positive integer is a 404.
 pub fn path_id(s: &str) -> Result<i64, ApiError> {
     s.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| {
