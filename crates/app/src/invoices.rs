@@ -10,11 +10,11 @@ use chrono::{Datelike, NaiveDate};
 use leadledger_domain::documents::invoice::{
     self as di, InvoiceKind, InvoiceStatus, OrderLineQuantities, ShipmentDates,
 };
-use leadledger_domain::documents::lines::{Charges, DocumentDiscount};
+use leadledger_domain::documents::lines::{Charges, DocumentDiscount, LineDraft};
 use leadledger_domain::documents::numbering::format_number;
 use leadledger_domain::documents::quote::QuoteSnapshot;
 use leadledger_domain::documents::totals::Totals;
-use leadledger_domain::money::{Money, Quantity, parse_decimal};
+use leadledger_domain::money::{Currency, Money, Quantity, parse_decimal};
 use leadledger_domain::page::PageRequest;
 use leadledger_domain::user::{Actor, Role};
 use leadledger_domain::{FieldErrors, Invalid};
@@ -73,6 +73,8 @@ fn record(
         total_minor: minor(totals.total),
         base_total_minor: minor(base),
         created_by: Some(by),
+        credits_invoice_id: None,
+        credit_reason: None,
     })
 }
 
@@ -237,8 +239,15 @@ pub async fn issue(
     let n = quotes::next_number(&mut tx, series.prefix(), date.year()).await?;
     let number = format_number(series, date.year(), n as u32)
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let installments = di::due_dates(&snap.payment, totals.total, date, ShipmentDates::default());
-    let due = di::current_due_date(&installments, Money::zero(totals.total.currency));
+    // A credit note is settled against its invoice, not paid to a schedule.
+    let due = if kind == InvoiceKind::CreditNote {
+        apply_credit_note(&mut tx, &row, &totals).await?;
+        None
+    } else {
+        let installments =
+            di::due_dates(&snap.payment, totals.total, date, ShipmentDates::default());
+        di::current_due_date(&installments, Money::zero(totals.total.currency))
+    };
     invoices::issue(
         &mut tx,
         id,
@@ -269,6 +278,26 @@ pub async fn void(app: &App, actor: &Actor, id: i64, reason: &str) -> Result<()>
             e,
         )
     })?;
+    if row.kind == "commercial" {
+        let f = InvoiceFilter {
+            credits_invoice_id: Some(id),
+            status: Some("issued".into()),
+            ..Default::default()
+        };
+        if invoices::list(&mut tx, &f, 1, 0).await?.1 > 0 {
+            return Err(AppError::field(
+                "status",
+                Invalid::new(
+                    "invoice_has_credit_notes",
+                    "void the credit notes of this invoice before voiding it",
+                ),
+            ));
+        }
+    }
+    if let Some(inv) = row.credits_invoice_id {
+        // Voiding a credit note gives the invoice back what the note had closed.
+        invoices::apply_credit_note(&mut tx, id, inv, -row.paid_minor, now()).await?;
+    }
     invoices::void(&mut tx, id, reason.as_str(), now()).await?;
     audit::record(
         &mut tx,
@@ -283,19 +312,218 @@ pub async fn void(app: &App, actor: &Actor, id: i64, reason: &str) -> Result<()>
     Ok(())
 }
 
+/// What a credit note credits, as typed: quantities of the invoice's lines (goods returned or
+/// short-shipped) and an optional amount with its description (a price or quality claim).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CreditDraft {
+    pub reason: String,
+    /// `(index of the invoice line, quantity)`; empty quantities are skipped.
+    pub lines: Vec<(usize, String)>,
+    pub adjustment_description: String,
+    pub adjustment_amount: String,
+}
+
+fn money_of(minor: i64, c: Currency) -> Money {
+    Money::new(Decimal::new(minor, c.minor_units()), c)
+}
+
+/// A draft credit note correcting an issued commercial invoice, at the invoice's rate. Checked
+/// again when issued: all credit notes of an invoice together never exceed its total.
+pub async fn credit_note(
+    app: &App,
+    actor: &Actor,
+    invoice_id: i64,
+    d: &CreditDraft,
+) -> Result<i64> {
+    let mut tx = app.db.write().await?;
+    let inv = invoices::get(&mut tx, invoice_id).await?;
+    can_bill(&mut tx, actor, inv.customer_id).await?;
+    let source: QuoteSnapshot =
+        serde_json::from_str(&inv.snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+    let c = source.currency;
+    let mut e = FieldErrors::new();
+    let reason = e.take("reason", di::credit_reason(&d.reason));
+    let mut lines = Vec::new();
+    for (i, raw) in d.lines.iter().filter(|(_, q)| !q.trim().is_empty()) {
+        let field = format!("lines[{i}].quantity");
+        let Some(line) = source.lines.get(*i) else {
+            e.add(
+                field,
+                Invalid::new("unknown_line", "the invoice has no such line"),
+            );
+            continue;
+        };
+        if let Some(q) = e.take(&field, Quantity::parse(raw)) {
+            if q.value() > line.quantity().value() {
+                e.add(
+                    field,
+                    Invalid::new(
+                        "credit_quantity_exceeds_line",
+                        format!(
+                            "the invoice billed {} {}",
+                            line.quantity().value().normalize(),
+                            line.unit()
+                        ),
+                    ),
+                );
+            } else {
+                lines.push(line.with_quantity(q));
+            }
+        }
+    }
+    if !d.adjustment_amount.trim().is_empty() {
+        let desc = if d.adjustment_description.trim().is_empty() {
+            reason.clone().unwrap_or_default()
+        } else {
+            d.adjustment_description.trim().to_string()
+        };
+        let draft = LineDraft {
+            description: desc,
+            quantity: "1".into(),
+            unit: "lot".into(),
+            unit_price: d.adjustment_amount.trim().to_string(),
+            ..Default::default()
+        };
+        match draft.parse(0) {
+            Ok(l) => lines.push(l),
+            Err(errs) => {
+                for (_, v) in errs.0 {
+                    e.add("adjustment_amount", v);
+                }
+            }
+        }
+    }
+    if lines.is_empty() && e.is_empty() {
+        e.add(
+            "lines",
+            Invalid::new(
+                "nothing_to_credit",
+                "enter a quantity or an amount to credit",
+            ),
+        );
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let mut snap = source.clone();
+    snap.lines = lines;
+    snap.charges = Charges::none(c);
+    // Returned goods are credited at what was billed for them: the invoice's percentage discount
+    // applies again; a fixed discount or an adjustment amount is credited as typed.
+    snap.discount = match source.discount {
+        DocumentDiscount::Percent(p) if d.adjustment_amount.trim().is_empty() => {
+            DocumentDiscount::Percent(p)
+        }
+        _ => DocumentDiscount::None,
+    };
+    let totals = snap.totals().map_err(|e| AppError::field("lines", e))?;
+    check_credit(&mut tx, &inv, totals.total, None).await?;
+    let mut rec = record(
+        InvoiceKind::CreditNote,
+        inv.customer_id,
+        inv.quote_id,
+        inv.order_id,
+        &snap,
+        actor.user_id,
+    )?;
+    rec.credits_invoice_id = Some(inv.id);
+    rec.credit_reason = reason;
+    let id = invoices::insert(&mut tx, &rec, now()).await?;
+    audit::record(&mut tx, Some(actor), "invoice", Some(id), "create",
+        json!({"kind": "credit_note", "credits": inv.number, "reason": rec.credit_reason, "total_minor": rec.total_minor})).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Checks a credit note of `credit` against its invoice and the invoice's other credit notes.
+async fn check_credit(
+    tx: &mut Tx,
+    inv: &InvoiceRow,
+    credit: Money,
+    except: Option<i64>,
+) -> Result<di::CreditApplication> {
+    let c = credit.currency;
+    let kind = InvoiceKind::parse(&inv.kind).map_err(|e| AppError::Internal(e.to_string()))?;
+    let others = invoices::credit_notes_total(tx, inv.id, except.unwrap_or(0)).await?;
+    di::credit_note(
+        kind,
+        status_of(inv)?,
+        money_of(inv.total_minor, c),
+        money_of(others, c),
+        money_of(inv.open_minor(), c),
+        credit,
+    )
+    .map_err(|e| {
+        AppError::field(
+            if e.code == "credit_not_allowed" {
+                "status"
+            } else {
+                "lines"
+            },
+            e,
+        )
+    })
+}
+
+/// On issue: applies the credit note to its invoice as far as the invoice is open.
+async fn apply_credit_note(tx: &mut Tx, cn: &InvoiceRow, totals: &Totals) -> Result<()> {
+    let inv_id = cn
+        .credits_invoice_id
+        .ok_or_else(|| AppError::Internal("a credit note without its invoice".into()))?;
+    let inv = invoices::get(tx, inv_id).await?;
+    let a = check_credit(tx, &inv, totals.total, Some(cn.id)).await?;
+    invoices::apply_credit_note(tx, cn.id, inv_id, minor(a.applied), now()).await?;
+    Ok(())
+}
+
+/// Deletes a draft; issued invoices keep their number and are voided instead.
+pub async fn delete_draft(app: &App, actor: &Actor, id: i64) -> Result<()> {
+    let mut tx = app.db.write().await?;
+    let row = invoices::get(&mut tx, id).await?;
+    can_bill(&mut tx, actor, row.customer_id).await?;
+    if row.status != "draft" {
+        return Err(AppError::field(
+            "status",
+            Invalid::new(
+                "invoice_not_editable",
+                "an issued invoice is never deleted; void it with a reason",
+            ),
+        ));
+    }
+    invoices::delete_draft(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "invoice",
+        Some(id),
+        "delete",
+        json!({"kind": row.kind, "total_minor": row.total_minor}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 fn status_of(row: &InvoiceRow) -> Result<InvoiceStatus> {
     let c = leadledger_domain::money::Currency::parse(&row.currency)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let dp = c.minor_units();
     let total = Money::new(Decimal::new(row.total_minor, dp), c);
-    let paid = Money::new(Decimal::new(row.paid_minor, dp), c);
+    // What closed the invoice: payments and credit notes. A credit note itself is never "paid".
+    let settled = if row.kind == "credit_note" {
+        0
+    } else {
+        row.paid_minor + row.credited_minor
+    };
+    let paid = Money::new(Decimal::new(settled, dp), c);
     let due = row.due_date.as_deref().and_then(|d| d.parse().ok());
     Ok(di::invoice_status(
         row.status != "draft",
         row.status == "void",
         total,
         paid,
-        due,
+        due.filter(|_| row.kind != "credit_note"),
         chrono::Utc::now().date_naive(),
     ))
 }
@@ -337,5 +565,35 @@ pub async fn list(
         total,
         page: page.page,
         per_page: page.per_page,
+    })
+}
+
+/// What happened to an invoice after it was made: the payments allocated to it and, for a
+/// commercial invoice, its credit notes (for a credit note: the invoice it corrects).
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub allocations: Vec<leadledger_store::payments::AllocationRow>,
+    pub credit_notes: Vec<InvoiceRow>,
+    pub credits: Option<InvoiceRow>,
+}
+
+pub async fn history(app: &App, actor: &Actor, id: i64) -> Result<History> {
+    let mut tx = app.db.read().await?;
+    let row = invoices::get(&mut tx, id).await?;
+    visible(&mut tx, actor, row.customer_id).await?;
+    let allocations = leadledger_store::payments::allocations_to_invoice(&mut tx, id).await?;
+    let f = InvoiceFilter {
+        credits_invoice_id: Some(id),
+        ..Default::default()
+    };
+    let (credit_notes, _) = invoices::list(&mut tx, &f, 1000, 0).await?;
+    let credits = match row.credits_invoice_id {
+        Some(i) => Some(invoices::get(&mut tx, i).await?),
+        None => None,
+    };
+    Ok(History {
+        allocations,
+        credit_notes,
+        credits,
     })
 }

@@ -20,6 +20,7 @@ pub mod payments;
 pub mod products;
 pub mod quotes;
 pub mod rates;
+pub mod receivables;
 pub mod tags;
 pub mod users;
 

@@ -7,7 +7,7 @@
 use crate::customers::visible;
 use crate::{App, AppError, Page, Result, audit, now};
 use chrono::NaiveDate;
-use leadledger_domain::documents::aging::{AgingRow, Receivable, aging};
+use leadledger_domain::documents::aging::AgingRow;
 use leadledger_domain::documents::invoice::ensure_payable;
 use leadledger_domain::fx::{allocate_manually, realised_fx_gain, settle};
 use leadledger_domain::money::{Currency, Money, parse_decimal};
@@ -71,7 +71,7 @@ async fn open_invoices(
         ..Default::default()
     };
     let (mut rows, _) = leadledger_store::invoices::list(tx, &f, 10_000, 0).await?;
-    rows.retain(|r| r.currency == currency.code() && r.total_minor > r.paid_minor);
+    rows.retain(|r| r.currency == currency.code() && r.open_minor() > 0);
     rows.sort_by_key(|r| (r.due_date.clone(), r.id));
     Ok(rows)
 }
@@ -202,7 +202,7 @@ pub async fn record(app: &App, actor: &Actor, d: &PaymentDraft) -> Result<i64> {
     let open = open_invoices(&mut tx, customer_id, c).await?;
     let open_amounts: Vec<(i64, Money)> = open
         .iter()
-        .map(|i| (i.id, money_of(i.total_minor - i.paid_minor, c)))
+        .map(|i| (i.id, money_of(i.open_minor(), c)))
         .collect();
     let wanted: Vec<(i64, Money)> = if d.allocations.is_empty() {
         leadledger_domain::fx::allocate(settled, &open_amounts)
@@ -287,7 +287,7 @@ pub async fn apply_credit(app: &App, actor: &Actor, payment_id: i64) -> Result<(
     let open = open_invoices(&mut tx, p.customer_id, c).await?;
     let open_amounts: Vec<(i64, Money)> = open
         .iter()
-        .map(|i| (i.id, money_of(i.total_minor - i.paid_minor, c)))
+        .map(|i| (i.id, money_of(i.open_minor(), c)))
         .collect();
     if open_amounts.is_empty() {
         return Err(AppError::field(
@@ -345,47 +345,9 @@ pub async fn list(
 }
 
 /// A customer's receivables as of today: open commercial invoices aged by due date, less
-/// unallocated advances and credit, per currency.
+/// unapplied credit notes and unallocated payments, per currency.
 pub async fn receivables(app: &App, actor: &Actor, customer_id: i64) -> Result<Vec<AgingRow>> {
-    let mut tx = app.db.read().await?;
-    visible(&mut tx, actor, customer_id).await?;
     let today = chrono::Utc::now().date_naive();
-    let f = InvoiceFilter {
-        customer_id: Some(customer_id),
-        kind: Some("commercial".into()),
-        status: Some("issued".into()),
-        ..Default::default()
-    };
-    let (rows, _) = leadledger_store::invoices::list(&mut tx, &f, 10_000, 0).await?;
-    let mut items = Vec::new();
-    for r in rows.iter().filter(|r| r.total_minor > r.paid_minor) {
-        let c = Currency::parse(&r.currency).map_err(|e| AppError::Internal(e.to_string()))?;
-        let due = r
-            .due_date
-            .as_deref()
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(today);
-        items.push(Receivable {
-            due_date: due,
-            open: money_of(r.total_minor - r.paid_minor, c),
-        });
-    }
-    let (pays, _) = payments::list(
-        &mut tx,
-        &PaymentFilter {
-            customer_id: Some(customer_id),
-            visible_to: None,
-        },
-        10_000,
-        0,
-    )
-    .await?;
-    for p in pays.iter().filter(|p| p.amount_minor > p.allocated_minor) {
-        let c = Currency::parse(&p.currency).map_err(|e| AppError::Internal(e.to_string()))?;
-        items.push(Receivable {
-            due_date: today,
-            open: money_of(-(p.amount_minor - p.allocated_minor), c),
-        });
-    }
-    Ok(aging(&items, today))
+    let r = crate::receivables::report(app, actor, Some(customer_id), today).await?;
+    Ok(r.totals)
 }

@@ -245,3 +245,198 @@ async fn the_pi_the_sales_order_and_the_commercial_invoices_of_one_quote_agree()
         db.cleanup().await;
     }
 }
+
+/// A shipped, issued commercial invoice in USD for the whole of a fresh quote.
+async fn issued_invoice(app: &App, boss: &Actor, cid: i64) -> invoices::InvoiceView {
+    let qid = quotes::create(app, boss, &quote(cid, "USD", "7.1"))
+        .await
+        .unwrap();
+    quotes::apply_event(app, boss, qid, QuoteEvent::Send)
+        .await
+        .unwrap();
+    quotes::apply_event(app, boss, qid, QuoteEvent::Accept)
+        .await
+        .unwrap();
+    let oid = orders::from_quote(app, boss, qid).await.unwrap();
+    let all: Vec<(i64, String)> = orders::get(app, boss, oid)
+        .await
+        .unwrap()
+        .lines
+        .iter()
+        .map(|l| (l.id, l.quantity.clone()))
+        .collect();
+    orders::ship(app, boss, oid, &all).await.unwrap();
+    let id = invoices::commercial(app, boss, oid, &all).await.unwrap();
+    invoices::issue(app, boss, id, None).await.unwrap();
+    invoices::get(app, boss, id).await.unwrap()
+}
+
+fn code(e: leadledger_app::AppError) -> String {
+    match e {
+        leadledger_app::AppError::Invalid(f) => f.0.values().next().unwrap().code.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn credit_notes_reduce_what_is_open_and_never_exceed_the_invoice() {
+    use leadledger_app::payments::{self, PaymentDraft};
+    use leadledger_app::receivables;
+    for backend in backends() {
+        let (db, app, boss, cid) = setup(backend).await;
+        let inv = issued_invoice(&app, &boss, cid).await;
+        // 120 × 20.3333 = 2,440.00; 7 × 4.125 less 5 % = 27.43; freight 640 → 3,107.43.
+        assert_eq!(inv.totals.total.amount.to_string(), "3107.43");
+        payments::record(
+            &app,
+            &boss,
+            &PaymentDraft {
+                customer_id: Some(cid),
+                currency: "USD".into(),
+                received: "985".into(),
+                bank_charges: "15".into(),
+                rate: "7.0".into(),
+                allocations: vec![(inv.row.id, "1000".into())],
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        // Two drivers came back broken: credit them, 2 × 4.125 less 5 % = 7.84.
+        let draft = invoices::CreditDraft {
+            reason: "2 drivers damaged in transit".into(),
+            lines: vec![(1, "2".into())],
+            ..Default::default()
+        };
+        let too_many = invoices::CreditDraft {
+            lines: vec![(1, "8".into())],
+            ..draft.clone()
+        };
+        assert_eq!(
+            code(
+                invoices::credit_note(&app, &boss, inv.row.id, &too_many)
+                    .await
+                    .unwrap_err()
+            ),
+            "credit_quantity_exceeds_line"
+        );
+        let no_reason = invoices::CreditDraft {
+            reason: " ".into(),
+            ..draft.clone()
+        };
+        assert_eq!(
+            code(
+                invoices::credit_note(&app, &boss, inv.row.id, &no_reason)
+                    .await
+                    .unwrap_err()
+            ),
+            "credit_reason_required"
+        );
+        let cn = invoices::credit_note(&app, &boss, inv.row.id, &draft)
+            .await
+            .unwrap();
+        let number = invoices::issue(&app, &boss, cn, None).await.unwrap();
+        assert!(number.starts_with("CN-"), "{number}");
+        let after = invoices::get(&app, &boss, inv.row.id).await.unwrap();
+        assert_eq!(after.row.credited_minor, 784, "{backend:?}");
+        // 3,107.43 − 1,000 − 7.84
+        assert_eq!(after.row.open_minor(), 209_959, "{backend:?}");
+        assert_eq!(after.derived_status, "partially_paid");
+        // Credit notes together never exceed the invoice.
+        let huge = invoices::CreditDraft {
+            reason: "price claim".into(),
+            adjustment_amount: "3100".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            code(
+                invoices::credit_note(&app, &boss, inv.row.id, &huge)
+                    .await
+                    .unwrap_err()
+            ),
+            "credit_exceeds_invoice"
+        );
+        // Paid in full, then a price claim: nothing left to close, so it is owed to the buyer.
+        payments::record(
+            &app,
+            &boss,
+            &PaymentDraft {
+                customer_id: Some(cid),
+                currency: "USD".into(),
+                received: "2099.59".into(),
+                rate: "7.1".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let claim = invoices::CreditDraft {
+            reason: "quality claim agreed".into(),
+            adjustment_description: "Allowance for 3 % colour deviation".into(),
+            adjustment_amount: "50".into(),
+            ..Default::default()
+        };
+        let cn2 = invoices::credit_note(&app, &boss, inv.row.id, &claim)
+            .await
+            .unwrap();
+        invoices::issue(&app, &boss, cn2, None).await.unwrap();
+        let c2 = invoices::get(&app, &boss, cn2).await.unwrap();
+        assert_eq!((c2.row.paid_minor, c2.row.open_minor()), (0, 5000));
+        let today = chrono::Utc::now().date_naive();
+        let r = receivables::report(&app, &boss, Some(cid), today)
+            .await
+            .unwrap();
+        assert_eq!(r.totals.len(), 1);
+        assert_eq!(
+            r.totals[0].total.amount.to_string(),
+            "-50.00",
+            "{backend:?}"
+        );
+        assert_eq!(
+            invoices::get(&app, &boss, inv.row.id)
+                .await
+                .unwrap()
+                .derived_status,
+            "paid"
+        );
+        // The invoice cannot be voided while credit notes stand; voiding one gives back what
+        // it had closed.
+        assert_eq!(
+            code(
+                invoices::void(&app, &boss, inv.row.id, "wrong buyer")
+                    .await
+                    .unwrap_err()
+            ),
+            "invoice_has_payments"
+        );
+        invoices::void(&app, &boss, cn, "entered twice")
+            .await
+            .unwrap();
+        let after = invoices::get(&app, &boss, inv.row.id).await.unwrap();
+        assert_eq!((after.row.credited_minor, after.row.open_minor()), (0, 784));
+        let h = invoices::history(&app, &boss, inv.row.id).await.unwrap();
+        assert_eq!((h.allocations.len(), h.credit_notes.len()), (2, 2));
+        db.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn receivables_age_open_invoices_by_due_date() {
+    use leadledger_app::receivables;
+    for backend in backends() {
+        let (db, app, boss, cid) = setup(backend).await;
+        let inv = issued_invoice(&app, &boss, cid).await;
+        // 30 % deposit due on issue, 70 % against the B/L (unknown yet): due today.
+        let due: chrono::NaiveDate = inv.row.due_date.as_deref().unwrap().parse().unwrap();
+        let report = |d| receivables::report(&app, &boss, None, d);
+        let r = report(due).await.unwrap();
+        assert_eq!(r.customers.len(), 1);
+        assert_eq!(r.totals[0].not_due.amount.to_string(), "3107.43");
+        let r = report(due + chrono::Days::new(45)).await.unwrap();
+        assert_eq!(r.totals[0].days_31_60.amount.to_string(), "3107.43");
+        let r = report(due + chrono::Days::new(91)).await.unwrap();
+        assert_eq!(r.totals[0].over_90, r.totals[0].total, "{backend:?}");
+        assert_eq!(r.customers[0].items[0].source, "invoice");
+        db.cleanup().await;
+    }
+}

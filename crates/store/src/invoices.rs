@@ -16,6 +16,9 @@ pub struct InvoiceRecord {
     pub total_minor: i64,
     pub base_total_minor: i64,
     pub created_by: Option<i64>,
+    /// For a credit note: the commercial invoice it corrects, and why.
+    pub credits_invoice_id: Option<i64>,
+    pub credit_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -33,7 +36,12 @@ pub struct InvoiceRow {
     pub snapshot: String,
     pub total_minor: i64,
     pub base_total_minor: i64,
+    /// Paid by payments; for a credit note, the part applied to its invoice.
     pub paid_minor: i64,
+    /// Reduced by issued credit notes.
+    pub credited_minor: i64,
+    pub credits_invoice_id: Option<i64>,
+    pub credit_reason: Option<String>,
     pub issue_date: Option<String>,
     pub due_date: Option<String>,
     pub void_reason: Option<String>,
@@ -42,8 +50,19 @@ pub struct InvoiceRow {
     pub created_at: i64,
 }
 
+impl InvoiceRow {
+    /// What is still open, in minor units: total less payments and credit notes, never below
+    /// zero; nothing for a draft or a void invoice. For a credit note: the part not applied.
+    pub fn open_minor(&self) -> i64 {
+        if self.status != "issued" {
+            return 0;
+        }
+        (self.total_minor - self.paid_minor - self.credited_minor).max(0)
+    }
+}
+
 const SELECT: &str = "SELECT i.id, i.number, i.kind, i.status, i.customer_id, c.name AS customer_name, i.quote_id, \
-    i.order_id, i.currency, i.rate, i.snapshot, i.total_minor, i.base_total_minor, i.paid_minor, i.issue_date, i.due_date, \
+    i.order_id, i.currency, i.rate, i.snapshot, i.total_minor, i.base_total_minor, i.paid_minor, i.credited_minor, i.credits_invoice_id, i.credit_reason, i.issue_date, i.due_date, \
     i.void_reason, i.issued_at, i.voided_at, i.created_at";
 const FROM: &str = "FROM invoices i JOIN customers c ON c.id = i.customer_id";
 
@@ -51,8 +70,8 @@ pub async fn insert(tx: &mut Tx, r: &InvoiceRecord, now: i64) -> Result<i64> {
     Ok(on_tx!(tx, |c| {
         sqlx::query_scalar(
         "INSERT INTO invoices (kind, status, customer_id, quote_id, order_id, currency, rate, snapshot, total_minor, \
-         base_total_minor, paid_minor, created_by, created_at, updated_at) \
-         VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $11) RETURNING id"
+         base_total_minor, paid_minor, created_by, created_at, updated_at, credits_invoice_id, credit_reason) \
+         VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $11, $12, $13) RETURNING id"
     )
     .bind(&r.kind)
     .bind(r.customer_id)
@@ -65,6 +84,8 @@ pub async fn insert(tx: &mut Tx, r: &InvoiceRecord, now: i64) -> Result<i64> {
     .bind(r.base_total_minor)
     .bind(r.created_by)
     .bind(now)
+    .bind(r.credits_invoice_id)
+    .bind(&r.credit_reason)
     .fetch_one(c)
     .await
     })?)
@@ -143,6 +164,75 @@ pub async fn void(tx: &mut Tx, id: i64, reason: &str, now: i64) -> Result<()> {
     crate::db::one_row(n)
 }
 
+/// Applies `applied_minor` of an issued credit note to the invoice it corrects (negative to take
+/// it back when the credit note is voided).
+pub async fn apply_credit_note(
+    tx: &mut Tx,
+    credit_note_id: i64,
+    invoice_id: i64,
+    applied_minor: i64,
+    now: i64,
+) -> Result<()> {
+    let n = on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE invoices SET credited_minor = credited_minor + $1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(applied_minor)
+        .bind(now)
+        .bind(invoice_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    crate::db::one_row(n)?;
+    let n = on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE invoices SET paid_minor = paid_minor + $1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(applied_minor)
+        .bind(now)
+        .bind(credit_note_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    crate::db::one_row(n)
+}
+
+/// Total of the non-void credit notes (drafts included) that correct an invoice.
+pub async fn credit_notes_total(tx: &mut Tx, invoice_id: i64, except: i64) -> Result<i64> {
+    let total: Option<i64> = on_tx!(tx, |c| {
+        sqlx::query_scalar(
+            "SELECT CAST(SUM(total_minor) AS BIGINT) FROM invoices \
+             WHERE credits_invoice_id = $1 AND status <> 'void' AND id <> $2",
+        )
+        .bind(invoice_id)
+        .bind(except)
+        .fetch_one(c)
+        .await
+    })?;
+    Ok(total.unwrap_or(0))
+}
+
+/// Deletes a draft (never an issued invoice) with the order quantities it reserved.
+pub async fn delete_draft(tx: &mut Tx, id: i64) -> Result<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM invoice_order_lines WHERE invoice_id = $1"
+    )
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    let n = on_tx!(tx, |c| {
+        sqlx::query("DELETE FROM invoices WHERE id = $1 AND status = 'draft'")
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    crate::db::one_row(n)
+}
+
 pub async fn get(tx: &mut Tx, id: i64) -> Result<InvoiceRow> {
     let sql = format!("{SELECT} {FROM} WHERE i.id = $1");
     Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql))
@@ -157,6 +247,8 @@ pub struct InvoiceFilter {
     pub order_id: Option<i64>,
     pub kind: Option<String>,
     pub status: Option<String>,
+    /// Credit notes of one invoice.
+    pub credits_invoice_id: Option<i64>,
     pub visible_to: Option<i64>,
 }
 
@@ -175,6 +267,9 @@ pub async fn list(
     }
     if let Some(k) = &f.kind {
         w.with("i.kind = {}", Arg::Text(k.clone()));
+    }
+    if let Some(id) = f.credits_invoice_id {
+        w.with("i.credits_invoice_id = {}", Arg::I64(id));
     }
     if let Some(s) = &f.status {
         w.with("i.status = {}", Arg::Text(s.clone()));

@@ -24,6 +24,7 @@ pub mod products;
 mod query;
 pub mod quotes;
 pub mod rates;
+pub mod receivables;
 pub mod sessions;
 pub mod tags;
 pub mod testing;

@@ -39,6 +39,10 @@ pub struct AllocationRow {
     pub invoice_number: Option<String>,
     pub amount_minor: i64,
     pub fx_gain_base_minor: i64,
+    pub received_date: String,
+    pub reference: Option<String>,
+    pub currency: String,
+    pub created_at: i64,
 }
 
 pub async fn insert(tx: &mut Tx, r: &PaymentRecord, now: i64) -> Result<i64> {
@@ -61,7 +65,8 @@ pub async fn insert(tx: &mut Tx, r: &PaymentRecord, now: i64) -> Result<i64> {
     })?)
 }
 
-/// Records an allocation and adds it to the invoice's paid amount.
+/// Records an allocation and adds it to the invoice's paid amount; refused when the invoice is
+/// not issued or the amount exceeds what is open.
 pub async fn allocate(
     tx: &mut Tx,
     payment_id: i64,
@@ -83,15 +88,22 @@ pub async fn allocate(
     .await
     .map(|_| ())
     })?;
-    on_tx!(tx, |c| sqlx::query(
-        "UPDATE invoices SET paid_minor = paid_minor + $1, updated_at = $2 WHERE id = $3"
+    // The guard keeps "never more than open" true even if two writers raced past the checks.
+    let n = on_tx!(tx, |c| sqlx::query(
+        "UPDATE invoices SET paid_minor = paid_minor + $1, updated_at = $2 \
+         WHERE id = $3 AND status = 'issued' AND paid_minor + credited_minor + $1 <= total_minor"
     )
     .bind(amount_minor)
     .bind(now)
     .bind(invoice_id)
     .execute(c)
     .await
-    .map(|_| ()))?;
+    .map(|r| r.rows_affected()))?;
+    if n == 0 {
+        return Err(crate::StoreError::Conflict(
+            "the allocation exceeds what is open on the invoice".into(),
+        ));
+    }
     Ok(())
 }
 
@@ -111,15 +123,25 @@ pub async fn get(tx: &mut Tx, id: i64) -> Result<PaymentRow> {
 }
 
 pub async fn allocations(tx: &mut Tx, payment_id: i64) -> Result<Vec<AllocationRow>> {
-    Ok(on_tx!(tx, |c| {
-        sqlx::query_as(
-        "SELECT a.payment_id, a.invoice_id, i.number AS invoice_number, a.amount_minor, a.fx_gain_base_minor \
-         FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = $1 ORDER BY a.id"
-    )
-    .bind(payment_id)
-    .fetch_all(c)
-    .await
-    })?)
+    allocations_where(tx, "a.payment_id", payment_id).await
+}
+
+/// The payments allocated to one invoice, oldest first.
+pub async fn allocations_to_invoice(tx: &mut Tx, invoice_id: i64) -> Result<Vec<AllocationRow>> {
+    allocations_where(tx, "a.invoice_id", invoice_id).await
+}
+
+async fn allocations_where(tx: &mut Tx, column: &str, id: i64) -> Result<Vec<AllocationRow>> {
+    let sql = format!(
+        "SELECT a.payment_id, a.invoice_id, i.number AS invoice_number, a.amount_minor, a.fx_gain_base_minor, \
+         p.received_date, p.reference, p.currency, a.created_at \
+         FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id JOIN payments p ON p.id = a.payment_id \
+         WHERE {column} = $1 ORDER BY a.id"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as(AssertSqlSafe(sql.clone()))
+        .bind(id)
+        .fetch_all(c)
+        .await)?)
 }
 
 #[derive(Debug, Clone, Default)]

@@ -185,6 +185,69 @@ pub fn void(status: InvoiceStatus, reason: &str) -> Result<VoidReason, Invalid> 
     }
 }
 
+/// Why a credit note is issued ("2 cartons damaged in transit", "price claim agreed"):
+/// required, at most 500 characters.
+pub fn credit_reason(reason: &str) -> Result<String, Invalid> {
+    required_text(reason, VoidReason::MAX).map_err(|e| match e.code {
+        "required" => Invalid::new("credit_reason_required", "say why the invoice is credited"),
+        _ => e,
+    })
+}
+
+/// How an issued credit note settles: `applied` reduces the open amount of the invoice it
+/// corrects, `customer_credit` is what the buyer had already paid beyond the corrected total
+/// and is now owed back (refunded or applied to a later invoice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CreditApplication {
+    pub applied: Money,
+    pub customer_credit: Money,
+}
+
+/// Checks a credit note of `credit` against the commercial invoice it corrects and splits it.
+///
+/// Only an issued commercial invoice is credited (`credit_not_allowed`); a credit note is
+/// positive (`credit_not_positive`) and all credit notes of an invoice together never exceed its
+/// total (`credit_exceeds_invoice`). `open` is what the invoice still has open.
+pub fn credit_note(
+    kind: InvoiceKind,
+    status: InvoiceStatus,
+    invoice_total: Money,
+    already_credited: Money,
+    open: Money,
+    credit: Money,
+) -> Result<CreditApplication, Invalid> {
+    if kind != InvoiceKind::Commercial
+        || matches!(status, InvoiceStatus::Draft | InvoiceStatus::Void)
+    {
+        return Err(Invalid::new(
+            "credit_not_allowed",
+            "only an issued commercial invoice is corrected by a credit note",
+        ));
+    }
+    if !credit.is_positive() {
+        return Err(Invalid::new(
+            "credit_not_positive",
+            "a credit note credits an amount greater than zero",
+        ));
+    }
+    let room = invoice_total.amount - already_credited.amount;
+    if credit.amount > room {
+        return Err(Invalid::new(
+            "credit_exceeds_invoice",
+            format!(
+                "credit notes may credit at most {} {} more on this invoice",
+                invoice_total.currency,
+                format_decimal(room.max(Decimal::ZERO))
+            ),
+        ));
+    }
+    let applied = credit.amount.min(open.amount.max(Decimal::ZERO));
+    Ok(CreditApplication {
+        applied: Money::new(applied, credit.currency),
+        customer_credit: Money::new(credit.amount - applied, credit.currency),
+    })
+}
+
 /// The dates of shipment events, once known.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ShipmentDates {

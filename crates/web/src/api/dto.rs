@@ -537,7 +537,71 @@ pub struct InvoiceOut {
     pub issue_date: Option<String>,
     pub due_date: Option<String>,
     pub void_reason: Option<String>,
+    /// For a credit note: the commercial invoice it corrects, and why.
+    pub credits_invoice_id: Option<i64>,
+    pub credit_reason: Option<String>,
+    /// For a commercial invoice: what issued credit notes took off its open amount.
+    pub credited: String,
+    /// Total in words as printed on PI/CI ("SAY US DOLLARS … ONLY").
+    pub amount_in_words: String,
     pub lines: Vec<QuoteLineOut>,
+}
+
+/// One line of the invoice to credit, by its position (0-based) on the invoice.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct CreditLineIn {
+    pub line: usize,
+    pub quantity: String,
+}
+
+/// A credit note for an issued commercial invoice: returned quantities and/or an amount.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct CreditNoteIn {
+    pub reason: String,
+    pub lines: Vec<CreditLineIn>,
+    pub adjustment_description: String,
+    /// A decimal string in the invoice currency, e.g. "150.00".
+    pub adjustment_amount: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct AgingOut {
+    pub currency: String,
+    pub not_due: String,
+    pub days_1_30: String,
+    pub days_31_60: String,
+    pub days_61_90: String,
+    pub over_90: String,
+    pub total: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OpenItemOut {
+    /// invoice, credit_note or payment
+    pub source: String,
+    pub id: i64,
+    pub number: Option<String>,
+    pub currency: String,
+    /// Positive: the customer owes it; negative: owed to the customer.
+    pub open: String,
+    pub due_date: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct CustomerBalanceOut {
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub balances: Vec<AgingOut>,
+    pub items: Vec<OpenItemOut>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ReceivablesOut {
+    pub as_of: String,
+    pub customers: Vec<CustomerBalanceOut>,
+    pub totals: Vec<AgingOut>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize, ToSchema)]

@@ -1,7 +1,10 @@
 //! `/api/v1/invoices`: proforma and commercial invoices, issuing and voiding.
 
 use super::customers::optional_id;
-use super::dto::{ErrorOut, InvoiceIn, InvoiceList, InvoiceOut, QuoteLineOut, VoidIn};
+use super::dto::{
+    AgingOut, CreditNoteIn, CustomerBalanceOut, ErrorOut, InvoiceIn, InvoiceList, InvoiceOut,
+    OpenItemOut, QuoteLineOut, ReceivablesOut, VoidIn,
+};
 use super::{ApiJson, page_of, path_id, query_pairs};
 use crate::AppState;
 use crate::error::ApiError;
@@ -11,6 +14,8 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use leadledger_app::invoices::{self, InvoiceView};
 use leadledger_app::store::invoices::InvoiceFilter;
+use leadledger_domain::documents::aging::AgingRow;
+use leadledger_domain::money::{Currency, amount_in_words};
 use leadledger_domain::{FieldErrors, Invalid};
 use rust_decimal::Decimal;
 
@@ -37,7 +42,7 @@ pub fn out(v: InvoiceView) -> InvoiceOut {
     let open = if v.row.status == "void" {
         Decimal::ZERO
     } else {
-        Decimal::new(v.row.total_minor - v.row.paid_minor, dp)
+        Decimal::new(v.row.open_minor(), dp)
     };
     InvoiceOut {
         id: v.row.id,
@@ -60,6 +65,10 @@ pub fn out(v: InvoiceView) -> InvoiceOut {
         issue_date: v.row.issue_date.clone(),
         due_date: v.row.due_date.clone(),
         void_reason: v.row.void_reason.clone(),
+        credits_invoice_id: v.row.credits_invoice_id,
+        credit_reason: v.row.credit_reason.clone(),
+        credited: Decimal::new(v.row.credited_minor, dp).to_string(),
+        amount_in_words: amount_in_words(t.total),
         lines,
     }
 }
@@ -165,4 +174,109 @@ pub async fn void(
     let id = path_id(&id)?;
     invoices::void(&s.app, &a, id, &b.reason).await?;
     Ok(Json(out(invoices::get(&s.app, &a, id).await?)))
+}
+
+/// Makes a draft credit note correcting an issued commercial invoice. Issue it like any invoice;
+/// it then takes its amount off the invoice's open amount (the rest is owed to the buyer).
+#[utoipa::path(post, path = "/api/v1/invoices/{id}/credit-notes", tag = "invoices", params(("id" = i64, Path)), request_body = CreditNoteIn,
+    responses((status = 201, body = InvoiceOut), (status = 404, body = ErrorOut), (status = 422, body = ErrorOut)))]
+pub async fn credit_note(
+    State(s): State<AppState>,
+    ApiUser(a): ApiUser,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<CreditNoteIn>,
+) -> Result<(StatusCode, Json<InvoiceOut>), ApiError> {
+    let d = invoices::CreditDraft {
+        reason: b.reason,
+        lines: b.lines.into_iter().map(|l| (l.line, l.quantity)).collect(),
+        adjustment_description: b.adjustment_description,
+        adjustment_amount: b.adjustment_amount,
+    };
+    let cn = invoices::credit_note(&s.app, &a, path_id(&id)?, &d).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(out(invoices::get(&s.app, &a, cn).await?)),
+    ))
+}
+
+/// Deletes a draft; an issued invoice is voided instead.
+#[utoipa::path(delete, path = "/api/v1/invoices/{id}", tag = "invoices", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = ErrorOut), (status = 422, body = ErrorOut)))]
+pub async fn delete(
+    State(s): State<AppState>,
+    ApiUser(a): ApiUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    invoices::delete_draft(&s.app, &a, path_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn aging_out(r: &AgingRow) -> AgingOut {
+    AgingOut {
+        currency: r.currency.code().into(),
+        not_due: r.not_due.amount.to_string(),
+        days_1_30: r.days_1_30.amount.to_string(),
+        days_31_60: r.days_31_60.amount.to_string(),
+        days_61_90: r.days_61_90.amount.to_string(),
+        over_90: r.over_90.amount.to_string(),
+        total: r.total.amount.to_string(),
+    }
+}
+
+/// Receivables of every customer the caller may see, aged by due date as of `as_of` (today by
+/// default), per currency, with the open items behind each balance.
+#[utoipa::path(get, path = "/api/v1/receivables", tag = "invoices",
+    params(("as_of" = Option<String>, Query), ("customer_id" = Option<i64>, Query)),
+    responses((status = 200, body = ReceivablesOut), (status = 422, body = ErrorOut)))]
+pub async fn receivables(
+    State(s): State<AppState>,
+    ApiUser(a): ApiUser,
+    RawQuery(q): RawQuery,
+) -> Result<Json<ReceivablesOut>, ApiError> {
+    let params = query_pairs(&q)?;
+    let as_of = match params
+        .iter()
+        .find(|(k, _)| k == "as_of")
+        .map(|(_, v)| v.trim())
+    {
+        None | Some("") => chrono::Utc::now().date_naive(),
+        Some(d) => d.parse().map_err(|_| {
+            ApiError::invalid(&FieldErrors::single(
+                "as_of",
+                Invalid::new("invalid_date", "a date like 2026-12-31"),
+            ))
+        })?,
+    };
+    let customer = optional_id(&params, "customer_id")?;
+    let r = leadledger_app::receivables::report(&s.app, &a, customer, as_of).await?;
+    Ok(Json(ReceivablesOut {
+        as_of: r.as_of.to_string(),
+        totals: r.totals.iter().map(aging_out).collect(),
+        customers: r
+            .customers
+            .iter()
+            .map(|c| CustomerBalanceOut {
+                customer_id: c.customer_id,
+                customer_name: c.customer_name.clone(),
+                balances: c.rows.iter().map(aging_out).collect(),
+                items: c
+                    .items
+                    .iter()
+                    .map(|i| {
+                        let dp = Currency::parse(&i.currency)
+                            .map(|c| c.minor_units())
+                            .unwrap_or(2);
+                        OpenItemOut {
+                            source: i.source.clone(),
+                            id: i.document_id,
+                            number: i.number.clone(),
+                            currency: i.currency.clone(),
+                            open: Decimal::new(i.open_minor, dp).to_string(),
+                            due_date: i.due_date.clone(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }))
 }

@@ -89,7 +89,12 @@ pub fn routes() -> Router<AppState> {
         .route("/sales-orders/{id}", get(orders::get))
         .route("/sales-orders/{id}/ship", post(orders::ship))
         .route("/invoices", get(invoices::list).post(invoices::create))
-        .route("/invoices/{id}", get(invoices::get))
+        .route(
+            "/invoices/{id}",
+            get(invoices::get).delete(invoices::delete),
+        )
+        .route("/invoices/{id}/credit-notes", post(invoices::credit_note))
+        .route("/receivables", get(invoices::receivables))
         .route("/invoices/{id}/issue", post(invoices::issue))
         .route("/invoices/{id}/void", post(invoices::void))
         .route("/payments", get(payments::list).post(payments::create))

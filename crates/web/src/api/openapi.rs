@@ -33,7 +33,7 @@ impl Modify for Security {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "leadledger API", version = "1", description = "Inquiries, buyers, contacts, activities, tags and custom fields. Errors answer {code, message, fields} with a 4xx status; lists answer {items, total, page, per_page}."),
+    info(title = "leadledger API", version = "1", description = "Inquiries, buyers, contacts, activities, tags, custom fields, products, rates, quotes, sales orders, invoices, credit notes, payments and receivables. Errors answer {code, message, fields} with a 4xx status; lists answer {items, total, page, per_page}."),
     paths(
         customers::me, customers::list, customers::create, customers::get, customers::replace, customers::patch,
         customers::delete, customers::duplicates, customers::merge,
@@ -44,6 +44,7 @@ impl Modify for Security {
         rates::list, rates::create, rates::convert,
         orders::list, orders::create, orders::get, orders::ship,
         invoices::list, invoices::create, invoices::get, invoices::issue, invoices::void,
+        invoices::credit_note, invoices::delete, invoices::receivables,
         payments::list, payments::create, payments::get, payments::apply,
         quotes::list, quotes::create, quotes::get, quotes::update, quotes::event, quotes::revise, quotes::revisions, quotes::diff,
         products::list, products::create, products::get, products::update, products::delete,
@@ -53,6 +54,7 @@ impl Modify for Security {
         CustomerOut, CustomerIn, CustomerList, DuplicateOut, DuplicatesOut, MergeIn, ContactOut, ContactIn, ContactList,
         ActivityOut, ActivityIn, ActivityList, TagOut, TagIn, TagList, FieldOut, FieldIn, FieldList, OptionOut, OptionIn,
         MeOut, ErrorOut, InquiryIn, InquiryLinkIn, InquiryOut, InquiryList, ProductIn, ProductOut, ProductList, RateIn, RateOut, RateList, QuoteIn, QuoteLineIn, QuoteOut, QuoteLineOut, QuoteList, QuoteChangeOut, OrderIn, OrderOut, OrderLineOut, OrderList, ShipIn, ShipLineIn, InvoiceIn, InvoiceOut, InvoiceList, VoidIn, PaymentIn, PaymentOut, PaymentList, AllocationIn, AllocationOut,
+        CreditNoteIn, CreditLineIn, AgingOut, OpenItemOut, CustomerBalanceOut, ReceivablesOut,
     )),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

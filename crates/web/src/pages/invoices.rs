@@ -5,7 +5,7 @@ use super::quotes::money;
 use super::{Pager, parse_id, render, render_status};
 use crate::AppState;
 use crate::error::WebError;
-use crate::form::FormData;
+use crate::form::{FormData, FormState};
 use crate::layout::Layout;
 use crate::session::{PageUser, PostForm};
 use askama::Template;
@@ -15,7 +15,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leadledger_app::AppError;
 use leadledger_app::invoices::{self, InvoiceView};
 use leadledger_app::store::invoices::InvoiceFilter;
+use leadledger_domain::money::{Money, amount_in_words};
 use leadledger_domain::page::PageRequest;
+use rust_decimal::Decimal;
 
 #[derive(Template)]
 #[template(path = "invoices/index.html")]
@@ -23,11 +25,20 @@ struct IndexPage {
     l: Layout,
     items: Vec<InvoiceView>,
     pager: Pager,
+    f: FormState,
 }
 
 impl IndexPage {
     fn total(&self, v: &InvoiceView) -> String {
         money(&v.totals.total)
+    }
+
+    fn open(&self, v: &InvoiceView) -> String {
+        let c = v.snapshot.currency;
+        money(&Money::new(
+            Decimal::new(v.row.open_minor(), c.minor_units()),
+            c,
+        ))
     }
 }
 
@@ -40,12 +51,22 @@ pub async fn index(
     let form = FormData::from_pairs(params.clone());
     let page = PageRequest::parse(Some(form.get("page")), None)
         .map_err(|(_, e)| WebError::BadRequest(e.message))?;
-    let r = invoices::list(&s.app, u.actor(), InvoiceFilter::default(), page).await?;
+    let pick = |k: &str, allowed: &[&str]| {
+        let v = form.get(k);
+        allowed.contains(&v).then(|| v.to_string())
+    };
+    let filter = InvoiceFilter {
+        kind: pick("kind", &["proforma", "commercial", "credit_note"]),
+        status: pick("status", &["draft", "issued", "void"]),
+        ..Default::default()
+    };
+    let r = invoices::list(&s.app, u.actor(), filter, page).await?;
     let pager = Pager::new(r.page, r.pages(), r.total, &params);
     Ok(render(&IndexPage {
         l: Layout::new(&u, "invoices", u.lang.t("invoices.title")),
         items: r.items,
         pager,
+        f: FormState::from_form(&form),
     }))
 }
 
@@ -54,23 +75,37 @@ pub async fn index(
 struct ShowPage {
     l: Layout,
     v: InvoiceView,
+    h: invoices::History,
     lines: Vec<(String, String, String, String)>,
     total: String,
+    words: String,
     error: Option<String>,
+    /// What was typed into the pay, void or credit form when it was refused.
+    f: FormState,
 }
 
 impl ShowPage {
-    fn open(&self) -> String {
-        let c = self.v.snapshot.currency;
-        let open = if self.v.row.status == "void" {
-            0
-        } else {
-            self.v.row.total_minor - self.v.row.paid_minor
-        };
-        money(&leadledger_domain::money::Money::new(
-            rust_decimal::Decimal::new(open, c.minor_units()),
-            c,
+    fn minor(&self, m: &i64) -> String {
+        money(&Money::new(
+            Decimal::new(*m, self.v.snapshot.currency.minor_units()),
+            self.v.snapshot.currency,
         ))
+    }
+
+    fn open(&self) -> String {
+        self.minor(&self.v.row.open_minor())
+    }
+
+    fn can_credit(&self) -> bool {
+        self.v.row.kind == "commercial" && self.v.row.status == "issued"
+    }
+
+    fn credit_field(&self, i: &usize) -> String {
+        format!("credit_{i}")
+    }
+
+    fn line_cls(&self, i: &usize) -> &'static str {
+        self.f.cls(&format!("lines[{i}].quantity"))
     }
 }
 
@@ -79,8 +114,10 @@ async fn show_page(
     u: &PageUser,
     id: i64,
     error: Option<String>,
+    f: FormState,
 ) -> Result<ShowPage, WebError> {
     let v = invoices::get(&s.app, u.actor(), id).await?;
+    let h = invoices::history(&s.app, u.actor(), id).await?;
     let c = v.snapshot.currency;
     let lines = v
         .snapshot
@@ -97,6 +134,7 @@ async fn show_page(
         })
         .collect();
     let total = money(&v.totals.total);
+    let words = amount_in_words(v.totals.total);
     let title = v
         .row
         .number
@@ -105,9 +143,12 @@ async fn show_page(
     Ok(ShowPage {
         l: Layout::new(u, "invoices", title),
         v,
+        h,
         lines,
         total,
+        words,
         error,
+        f,
     })
 }
 
@@ -116,29 +157,77 @@ pub async fn show(
     u: PageUser,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    Ok(render(&show_page(&s, &u, parse_id(&id)?, None).await?))
+    Ok(render(
+        &show_page(&s, &u, parse_id(&id)?, None, FormState::default()).await?,
+    ))
 }
 
+/// Back to the invoice (`to`, when the action made another document) or the invoice page again
+/// with the form as typed and its errors marked.
 async fn outcome(
     s: &AppState,
     p: &PostForm,
     id: i64,
-    r: leadledger_app::Result<()>,
+    r: leadledger_app::Result<Option<i64>>,
 ) -> Result<Response, WebError> {
     match r {
-        Ok(()) => Ok(Redirect::to(&format!("/invoices/{id}?flash=saved")).into_response()),
+        Ok(to) => Ok(
+            Redirect::to(&format!("/invoices/{}?flash=saved", to.unwrap_or(id))).into_response(),
+        ),
         Err(AppError::Invalid(e)) => {
             let msg =
                 e.0.values()
                     .map(|v| crate::error::translate_invalid(p.user.lang, v.code, &v.message))
                     .collect::<Vec<_>>()
                     .join("; ");
+            let f = FormState::from_form(&p.form).with_errors(p.user.lang, &e);
             Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &show_page(s, &p.user, id, Some(msg)).await?,
+                &show_page(s, &p.user, id, Some(msg), f).await?,
             ))
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// A draft credit note for this commercial invoice, from returned quantities and/or an amount.
+pub async fn credit(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let f = &p.form;
+    let d = invoices::CreditDraft {
+        reason: f.get("reason").into(),
+        lines: f
+            .pairs()
+            .iter()
+            .filter_map(|(k, v)| {
+                k.strip_prefix("credit_")
+                    .and_then(|i| i.parse().ok())
+                    .map(|i| (i, v.clone()))
+            })
+            .collect(),
+        adjustment_description: f.get("adjustment_description").into(),
+        adjustment_amount: f.get("adjustment_amount").into(),
+    };
+    let r = invoices::credit_note(&s.app, p.user.actor(), id, &d)
+        .await
+        .map(Some);
+    outcome(&s, &p, id, r).await
+}
+
+/// Deletes a draft and goes back to the list.
+pub async fn delete(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    p: PostForm,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    match invoices::delete_draft(&s.app, p.user.actor(), id).await {
+        Ok(()) => Ok(Redirect::to("/invoices?flash=deleted").into_response()),
+        Err(e) => outcome(&s, &p, id, Err(e)).await,
     }
 }
 
@@ -150,7 +239,7 @@ pub async fn issue(
     let id = parse_id(&id)?;
     let r = invoices::issue(&s.app, p.user.actor(), id, None)
         .await
-        .map(|_| ());
+        .map(|_| None);
     outcome(&s, &p, id, r).await
 }
 
@@ -163,22 +252,14 @@ pub async fn pay(
     let id = parse_id(&id)?;
     let v = invoices::get(&s.app, p.user.actor(), id).await?;
     let f = &p.form;
-    let open = rust_decimal::Decimal::new(
-        v.row.total_minor - v.row.paid_minor,
-        v.snapshot.currency.minor_units(),
-    );
+    let open = Decimal::new(v.row.open_minor(), v.snapshot.currency.minor_units());
     let settled = f
         .get("received")
-        .parse::<rust_decimal::Decimal>()
+        .parse::<Decimal>()
         .ok()
-        .map(|r| {
-            r + f
-                .get("bank_charges")
-                .parse::<rust_decimal::Decimal>()
-                .unwrap_or_default()
-        });
+        .map(|r| r + f.get("bank_charges").parse::<Decimal>().unwrap_or_default());
     let allocations = match settled {
-        Some(x) if x > rust_decimal::Decimal::ZERO => vec![(id, x.min(open).to_string())],
+        Some(x) if x > Decimal::ZERO => vec![(id, x.min(open).to_string())],
         _ => vec![],
     };
     let d = leadledger_app::payments::PaymentDraft {
@@ -193,7 +274,7 @@ pub async fn pay(
     };
     let r = leadledger_app::payments::record(&s.app, p.user.actor(), &d)
         .await
-        .map(|_| ());
+        .map(|_| None);
     outcome(&s, &p, id, r).await
 }
 
@@ -203,7 +284,9 @@ pub async fn void(
     p: PostForm,
 ) -> Result<Response, WebError> {
     let id = parse_id(&id)?;
-    let r = invoices::void(&s.app, p.user.actor(), id, p.form.get("reason")).await;
+    let r = invoices::void(&s.app, p.user.actor(), id, p.form.get("void_reason"))
+        .await
+        .map(|_| None);
     outcome(&s, &p, id, r).await
 }
 

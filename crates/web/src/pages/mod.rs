@@ -15,6 +15,7 @@ mod payments;
 mod products;
 mod quotes;
 mod rates;
+mod receivables;
 mod tags;
 
 pub(crate) use customer_list::parse_filter as customer_filter;
@@ -98,6 +99,9 @@ pub fn routes() -> Router<AppState> {
         .route("/invoices/{id}/issue", post(invoices::issue))
         .route("/invoices/{id}/void", post(invoices::void))
         .route("/invoices/{id}/pay", post(invoices::pay))
+        .route("/invoices/{id}/credit", post(invoices::credit))
+        .route("/invoices/{id}/delete", post(invoices::delete))
+        .route("/receivables", get(receivables::index))
         .route("/quotes/{id}/proforma", post(invoices::proforma_from_quote))
         .route("/orders/{id}/proforma", post(invoices::proforma_from_order))
         .route("/orders/{id}/invoice", post(invoices::commercial))

@@ -152,5 +152,141 @@ app_test!(
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         let list = t.send(b.get("/invoices")).await.body;
         assert!(list.contains("INV-") && list.contains("invoice-void"));
+        let drafts = t
+            .send(b.get("/invoices?kind=commercial&status=draft"))
+            .await
+            .body;
+        assert!(!drafts.contains("INV-"), "the filter keeps only drafts");
+
+        // A credit note from the invoice page: a refused form keeps what was typed.
+        let page = t.send(b.get(&format!("/invoices/{ci}"))).await.body;
+        assert!(
+            page.contains("SAY US DOLLARS ONE THOUSAND TWO HUNDRED FIFTY ONLY"),
+            "{page}"
+        );
+        let r = t
+            .send(b.post(
+                &format!("/invoices/{ci}/credit"),
+                &[("credit_0", "101"), ("reason", "")],
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body.contains("value=\"101\"") && r.body.contains("has-error"),
+            "{}",
+            r.body
+        );
+        let r = t
+            .send(b.post(
+                &format!("/invoices/{ci}/credit"),
+                &[("credit_0", "4"), ("reason", "4 lights returned broken")],
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let cn_path = r.location().split('?').next().unwrap().to_string();
+        let r = t.send(b.post(&format!("{cn_path}/issue"), &[])).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let inv = t
+            .api(&tom, Method::GET, &format!("/api/v1/invoices/{ci}"), None)
+            .await
+            .json();
+        assert_eq!(
+            (inv["credited"].clone(), inv["open_amount"].clone()),
+            (json!("50.00"), json!("1200.00"))
+        );
+        // The API: an amount claim, too large, then right; drafts can be deleted.
+        let too_big = t
+            .api(
+                &tom,
+                Method::POST,
+                &format!("/api/v1/invoices/{ci}/credit-notes"),
+                Some(json!({"reason": "claim", "adjustment_amount": "1200.01"})),
+            )
+            .await;
+        assert_eq!(too_big.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            too_big.json()["fields"]["lines"]["code"],
+            "credit_exceeds_invoice"
+        );
+        let cn2 = t
+            .api(
+                &tom,
+                Method::POST,
+                &format!("/api/v1/invoices/{ci}/credit-notes"),
+                Some(json!({"reason": "colour claim", "adjustment_amount": "100"})),
+            )
+            .await;
+        assert_eq!(cn2.status, StatusCode::CREATED, "{}", cn2.body);
+        let cn2 = cn2.json();
+        assert_eq!(
+            (
+                cn2["kind"].clone(),
+                cn2["total"].clone(),
+                cn2["credits_invoice_id"].clone()
+            ),
+            (
+                json!("credit_note"),
+                json!("100.00"),
+                json!(ci.parse::<i64>().unwrap())
+            )
+        );
+        let del = t
+            .api(
+                &tom,
+                Method::DELETE,
+                &format!("/api/v1/invoices/{}", cn2["id"]),
+                None,
+            )
+            .await;
+        assert_eq!(del.status, StatusCode::NO_CONTENT);
+        let del = t
+            .api(
+                &tom,
+                Method::DELETE,
+                &format!("/api/v1/invoices/{ci}"),
+                None,
+            )
+            .await;
+        assert_eq!(
+            del.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "issued invoices are never deleted"
+        );
+        // Receivables: the page and the API agree on the open 1,200.00.
+        let ar = t.send(b.get("/receivables")).await.body;
+        assert!(ar.contains("USD 1,200.00"), "{ar}");
+        let ar = t
+            .api(
+                &fin,
+                Method::GET,
+                "/api/v1/receivables?as_of=2099-01-01",
+                None,
+            )
+            .await
+            .json();
+        let mine = ar["customers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["customer_id"] == json!(t.tom_customer))
+            .unwrap()
+            .clone();
+        assert_eq!(mine["balances"][0]["over_90"], "1200.00", "{ar}");
+        let bad = t
+            .api(&fin, Method::GET, "/api/v1/receivables?as_of=soon", None)
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let ar = t
+            .api(&lily, Method::GET, "/api/v1/receivables", None)
+            .await
+            .json();
+        assert!(
+            ar["customers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c["customer_id"] != json!(t.tom_customer)),
+            "lily does not see tom's buyer"
+        );
     }
 );

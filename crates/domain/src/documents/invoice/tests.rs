@@ -216,3 +216,62 @@ proptest! {
         prop_assert_eq!(s, InvoiceStatus::Void);
     }
 }
+
+#[test]
+fn a_credit_note_reduces_what_is_open_and_the_rest_is_owed_back() {
+    let c = |open: &str, credit: &str| {
+        credit_note(
+            InvoiceKind::Commercial,
+            InvoiceStatus::PartiallyPaid,
+            usd("1000"),
+            usd("0"),
+            usd(open),
+            usd(credit),
+        )
+    };
+    let a = c("600", "150").unwrap();
+    assert_eq!((a.applied, a.customer_credit), (usd("150"), usd("0")));
+    // Paid 900 of 1000, credited 300: 100 closes the invoice, 200 is owed to the buyer.
+    let a = c("100", "300").unwrap();
+    assert_eq!((a.applied, a.customer_credit), (usd("100"), usd("200")));
+    assert_eq!(c("100", "0").unwrap_err().code, "credit_not_positive");
+}
+
+#[test]
+fn credit_notes_never_credit_more_than_the_invoice() {
+    let e = credit_note(
+        InvoiceKind::Commercial,
+        InvoiceStatus::Issued,
+        usd("1000"),
+        usd("800"),
+        usd("200"),
+        usd("200.01"),
+    )
+    .unwrap_err();
+    assert_eq!(e.code, "credit_exceeds_invoice");
+    assert!(e.message.contains("200.00"), "{}", e.message);
+    for (kind, status) in [
+        (InvoiceKind::Proforma, InvoiceStatus::Issued),
+        (InvoiceKind::CreditNote, InvoiceStatus::Issued),
+        (InvoiceKind::Commercial, InvoiceStatus::Draft),
+        (InvoiceKind::Commercial, InvoiceStatus::Void),
+    ] {
+        let e = credit_note(kind, status, usd("10"), usd("0"), usd("10"), usd("1")).unwrap_err();
+        assert_eq!(e.code, "credit_not_allowed");
+    }
+    assert_eq!(
+        credit_reason("  ").unwrap_err().code,
+        "credit_reason_required"
+    );
+}
+
+proptest! {
+    #[test]
+    fn a_credit_is_split_without_losing_a_cent(open in 0u32..100_000, credit in 1u32..100_000) {
+        let m = |n: u32| Money::new(Decimal::new(n.into(), 2), Currency::USD);
+        let a = credit_note(InvoiceKind::Commercial, InvoiceStatus::Issued, m(100_000), m(0), m(open), m(credit)).unwrap();
+        prop_assert_eq!(a.applied.amount + a.customer_credit.amount, m(credit).amount);
+        prop_assert!(a.applied.amount <= m(open).amount);
+        prop_assert!(!a.customer_credit.is_negative());
+    }
+}

@@ -1,0 +1,14 @@
+-- Credit notes correct an issued commercial invoice: `credits_invoice_id` names it and
+-- `credit_reason` says why. An issued credit note is applied to its invoice first
+-- (`credited_minor` on the invoice, `paid_minor` on the credit note holds the applied part);
+-- what exceeds the invoice's open amount stays with the customer as credit.
+ALTER TABLE invoices ADD COLUMN credits_invoice_id BIGINT REFERENCES invoices (id);
+ALTER TABLE invoices ADD COLUMN credit_reason TEXT;
+ALTER TABLE invoices ADD COLUMN credited_minor BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX invoices_credits ON invoices (credits_invoice_id);
+
+-- The price builder's inputs of a quote revision (target margin, fees, freight, insurance
+-- premium) as JSON: the salesperson's costing, never shown on the buyer's documents.
+ALTER TABLE quotes ADD COLUMN costing TEXT;
+-- When a sent quote passed its validity date and was expired automatically.
+ALTER TABLE quotes ADD COLUMN expired_at BIGINT;
