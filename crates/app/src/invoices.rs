@@ -219,6 +219,7 @@ pub async fn issue(
     id: i64,
     issue_date: Option<NaiveDate>,
 ) -> Result<String> {
+    let base = crate::company::base_currency(app).await?;
     let mut tx = app.db.write().await?;
     let row = invoices::get(&mut tx, id).await?;
     can_bill(&mut tx, actor, row.customer_id).await?;
@@ -258,6 +259,10 @@ pub async fn issue(
     )
     .await?;
     audit::record(&mut tx, Some(actor), "invoice", Some(id), "issue", json!({"number": number, "issue_date": date.to_string(), "due_date": due.map(|d| d.to_string())})).await?;
+    if kind == InvoiceKind::Commercial {
+        let issued = invoices::get(&mut tx, id).await?;
+        crate::payments::apply_deposits(&mut tx, actor, &issued, base).await?;
+    }
     tx.commit().await?;
     Ok(number)
 }

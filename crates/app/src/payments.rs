@@ -8,7 +8,7 @@ use crate::customers::visible;
 use crate::{App, AppError, Page, Result, audit, now};
 use chrono::NaiveDate;
 use leadledger_domain::documents::aging::AgingRow;
-use leadledger_domain::documents::invoice::ensure_payable;
+use leadledger_domain::documents::invoice::{InvoiceStatus, ensure_payable};
 use leadledger_domain::fx::{allocate_manually, realised_fx_gain, settle};
 use leadledger_domain::money::{Currency, Money, parse_decimal};
 use leadledger_domain::page::PageRequest;
@@ -37,6 +37,9 @@ pub struct PaymentDraft {
     pub reference: String,
     /// `(invoice id, amount)`; empty allocates to the oldest open commercial invoices.
     pub allocations: Vec<(i64, String)>,
+    /// A deposit against this issued proforma invoice: held as the customer's advance (nothing
+    /// is allocated) until the commercial invoice of the same order or quote is issued.
+    pub against_invoice_id: Option<i64>,
 }
 
 fn minor(m: Money) -> i64 {
@@ -103,6 +106,173 @@ async fn apply(
         done.push(json!({"invoice": inv.number, "amount": amount.amount.to_string(), "fx_gain": gain.amount.to_string()}));
     }
     Ok(done)
+}
+
+/// What to allocate of `amount`: as requested (each invoice named must be open for this
+/// customer and currency, and no more than open), or the oldest open invoices first.
+async fn wanted_allocations(
+    tx: &mut Tx,
+    amount: Money,
+    open: &[InvoiceRow],
+    c: Currency,
+    requested: &[(i64, String)],
+) -> Result<Vec<(i64, Money)>> {
+    let open_amounts: Vec<(i64, Money)> = open
+        .iter()
+        .map(|i| (i.id, money_of(i.open_minor(), c)))
+        .collect();
+    if requested.is_empty() {
+        return Ok(leadledger_domain::fx::allocate(amount, &open_amounts)
+            .map_err(|e| AppError::field("received", e))?
+            .allocations);
+    }
+    let mut e = FieldErrors::new();
+    let mut req = Vec::new();
+    for (iid, raw) in requested.iter().filter(|(_, a)| !a.trim().is_empty()) {
+        // A void or draft invoice cannot be paid: say so by name.
+        if !open_amounts.iter().any(|(i, _)| i == iid) {
+            let status = leadledger_store::invoices::get(tx, *iid)
+                .await
+                .ok()
+                .map(|r| r.status);
+            let err = match status.as_deref() {
+                Some("void") => ensure_payable(InvoiceStatus::Void).err(),
+                Some("draft") => ensure_payable(InvoiceStatus::Draft).err(),
+                _ => None,
+            }
+            .unwrap_or_else(|| {
+                Invalid::new(
+                    "unknown_invoice",
+                    "no open commercial invoice of this customer in this currency",
+                )
+            });
+            e.add(format!("allocations.{iid}"), err);
+            continue;
+        }
+        match parse_decimal(raw) {
+            Ok(a) if open_amounts.iter().any(|(i, o)| i == iid && a > o.amount) => e.add(
+                format!("allocations.{iid}"),
+                Invalid::new(
+                    "allocation_exceeds_open",
+                    "more than the invoice's open amount",
+                ),
+            ),
+            Ok(a) => req.push((*iid, Money::new(a, c))),
+            Err(err) => e.add(format!("allocations.{iid}"), err),
+        }
+    }
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    Ok(allocate_manually(amount, &open_amounts, &req)
+        .map_err(|err| AppError::field("allocations", err))?
+        .allocations)
+}
+
+/// Checks that a deposit may be held against `pi`: an issued proforma of the customer in the
+/// payment's currency.
+async fn deposit_target(tx: &mut Tx, pi: i64, customer_id: i64, c: Currency) -> Result<i64> {
+    let row = leadledger_store::invoices::get(tx, pi).await.map_err(|_| {
+        AppError::field(
+            "against_invoice_id",
+            Invalid::new("unknown_invoice", "no such proforma invoice"),
+        )
+    })?;
+    if row.kind != "proforma" || row.status != "issued" || row.customer_id != customer_id {
+        return Err(AppError::field(
+            "against_invoice_id",
+            Invalid::new(
+                "not_a_proforma",
+                "a deposit is held against an issued proforma invoice of this customer",
+            ),
+        ));
+    }
+    if row.currency != c.code() {
+        return Err(AppError::field(
+            "currency",
+            Invalid::new(
+                "currency_mismatch",
+                format!("the proforma invoice is in {}", row.currency),
+            ),
+        ));
+    }
+    Ok(pi)
+}
+
+/// When a commercial invoice is issued: the deposits paid against proforma invoices of the same
+/// sales order or quote are applied to it, oldest first, as far as it is open.
+pub(crate) async fn apply_deposits(
+    tx: &mut Tx,
+    actor: &Actor,
+    invoice: &InvoiceRow,
+    base: Currency,
+) -> Result<()> {
+    let c = Currency::parse(&invoice.currency).map_err(|e| AppError::Internal(e.to_string()))?;
+    let f = InvoiceFilter {
+        customer_id: Some(invoice.customer_id),
+        kind: Some("proforma".into()),
+        status: Some("issued".into()),
+        ..Default::default()
+    };
+    let (pis, _) = leadledger_store::invoices::list(tx, &f, 1000, 0).await?;
+    let ids: Vec<i64> = pis
+        .iter()
+        .filter(|p| {
+            (invoice.order_id.is_some() && p.order_id == invoice.order_id)
+                || (invoice.quote_id.is_some() && p.quote_id == invoice.quote_id)
+        })
+        .map(|p| p.id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let pf = PaymentFilter {
+        customer_id: Some(invoice.customer_id),
+        against_invoice_ids: ids,
+        visible_to: None,
+    };
+    let (mut deposits, _) = payments::list(tx, &pf, 1000, 0).await?;
+    deposits.sort_by_key(|p| (p.received_date.clone(), p.id));
+    let mut open = money_of(invoice.open_minor(), c);
+    for p in deposits
+        .iter()
+        .filter(|p| p.currency == invoice.currency && p.amount_minor > p.allocated_minor)
+    {
+        if !open.is_positive() {
+            break;
+        }
+        let left = money_of(p.amount_minor - p.allocated_minor, c);
+        let amount = if left.amount < open.amount {
+            left
+        } else {
+            open
+        };
+        let rate: Decimal = p
+            .rate
+            .parse()
+            .map_err(|_| AppError::Internal("bad payment rate".into()))?;
+        let done = apply(
+            tx,
+            p.id,
+            std::slice::from_ref(invoice),
+            &[(invoice.id, amount)],
+            rate,
+            base,
+            now(),
+        )
+        .await?;
+        audit::record(
+            tx,
+            Some(actor),
+            "payment",
+            Some(p.id),
+            "apply_deposit",
+            json!({"allocations": done}),
+        )
+        .await?;
+        open = money_of(minor(open) - minor(amount), c);
+    }
+    Ok(())
 }
 
 pub async fn record(app: &App, actor: &Actor, d: &PaymentDraft) -> Result<i64> {
@@ -200,54 +370,14 @@ pub async fn record(app: &App, actor: &Actor, d: &PaymentDraft) -> Result<i64> {
     let mut tx = app.db.write().await?;
     visible(&mut tx, actor, customer_id).await?;
     let open = open_invoices(&mut tx, customer_id, c).await?;
-    let open_amounts: Vec<(i64, Money)> = open
-        .iter()
-        .map(|i| (i.id, money_of(i.open_minor(), c)))
-        .collect();
-    let wanted: Vec<(i64, Money)> = if d.allocations.is_empty() {
-        leadledger_domain::fx::allocate(settled, &open_amounts)
-            .map_err(|e| AppError::field("received", e))?
-            .allocations
+    let against = match d.against_invoice_id {
+        Some(pi) => Some(deposit_target(&mut tx, pi, customer_id, c).await?),
+        None => None,
+    };
+    let wanted = if against.is_some() {
+        Vec::new()
     } else {
-        let mut req = Vec::new();
-        for (iid, raw) in &d.allocations {
-            // A void or draft invoice cannot be paid: say so by name.
-            if !open_amounts.iter().any(|(i, _)| i == iid) {
-                let status = leadledger_store::invoices::get(&mut tx, *iid)
-                    .await
-                    .ok()
-                    .map(|r| r.status);
-                let err = match status.as_deref() {
-                    Some("void") => {
-                        ensure_payable(leadledger_domain::documents::invoice::InvoiceStatus::Void)
-                            .err()
-                    }
-                    Some("draft") => {
-                        ensure_payable(leadledger_domain::documents::invoice::InvoiceStatus::Draft)
-                            .err()
-                    }
-                    _ => None,
-                }
-                .unwrap_or_else(|| {
-                    Invalid::new(
-                        "unknown_invoice",
-                        "no open commercial invoice of this customer in this currency",
-                    )
-                });
-                e.add(format!("allocations.{iid}"), err);
-                continue;
-            }
-            match parse_decimal(raw) {
-                Ok(a) => req.push((*iid, Money::new(a, c))),
-                Err(err) => e.add(format!("allocations.{iid}"), err),
-            }
-        }
-        if !e.is_empty() {
-            return Err(AppError::Invalid(e));
-        }
-        allocate_manually(settled, &open_amounts, &req)
-            .map_err(|err| AppError::field("allocations", err))?
-            .allocations
+        wanted_allocations(&mut tx, settled, &open, c, &d.allocations).await?
     };
     let t = now();
     let rec = PaymentRecord {
@@ -259,18 +389,25 @@ pub async fn record(app: &App, actor: &Actor, d: &PaymentDraft) -> Result<i64> {
         rate: rate.normalize().to_string(),
         reference: Some(d.reference.trim().to_string()).filter(|r| !r.is_empty()),
         created_by: Some(actor.user_id),
+        against_invoice_id: against,
     };
     let pid = payments::insert(&mut tx, &rec, t).await?;
     let done = apply(&mut tx, pid, &open, &wanted, rate, base, t).await?;
     audit::record(&mut tx, Some(actor), "payment", Some(pid), "create",
         json!({"settled": settled.amount.to_string(), "received": received.amount.to_string(), "bank_charges": charges.amount.to_string(),
-               "currency": c.code(), "rate": rate.normalize().to_string(), "allocations": done})).await?;
+               "currency": c.code(), "rate": rate.normalize().to_string(), "allocations": done, "against_invoice_id": against})).await?;
     tx.commit().await?;
     Ok(pid)
 }
 
-/// Applies what is left of a payment (an advance or credit) to the customer's open invoices.
-pub async fn apply_credit(app: &App, actor: &Actor, payment_id: i64) -> Result<()> {
+/// Applies what is left of a payment (an advance or credit) to the customer's open invoices:
+/// as requested (`(invoice id, amount)`), or the oldest first when nothing is named.
+pub async fn apply_credit(
+    app: &App,
+    actor: &Actor,
+    payment_id: i64,
+    requested: &[(i64, String)],
+) -> Result<()> {
     require(actor)?;
     let base = crate::company::base_currency(app).await?;
     let mut tx = app.db.write().await?;
@@ -285,11 +422,7 @@ pub async fn apply_credit(app: &App, actor: &Actor, payment_id: i64) -> Result<(
         ));
     }
     let open = open_invoices(&mut tx, p.customer_id, c).await?;
-    let open_amounts: Vec<(i64, Money)> = open
-        .iter()
-        .map(|i| (i.id, money_of(i.open_minor(), c)))
-        .collect();
-    if open_amounts.is_empty() {
+    if open.is_empty() {
         return Err(AppError::field(
             "payment",
             Invalid::new(
@@ -298,9 +431,7 @@ pub async fn apply_credit(app: &App, actor: &Actor, payment_id: i64) -> Result<(
             ),
         ));
     }
-    let wanted = leadledger_domain::fx::allocate(left, &open_amounts)
-        .map_err(|e| AppError::field("payment", e))?
-        .allocations;
+    let wanted = wanted_allocations(&mut tx, left, &open, c, requested).await?;
     let rate: Decimal = p
         .rate
         .parse()

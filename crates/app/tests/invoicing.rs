@@ -440,3 +440,70 @@ async fn receivables_age_open_invoices_by_due_date() {
         db.cleanup().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deposit_against_the_pi_is_held_and_applied_to_the_commercial_invoice() {
+    use leadledger_app::payments::{self, PaymentDraft};
+    for backend in backends() {
+        let (db, app, boss, cid) = setup(backend).await;
+        let qid = quotes::create(&app, &boss, &quote(cid, "USD", "7.1"))
+            .await
+            .unwrap();
+        quotes::apply_event(&app, &boss, qid, QuoteEvent::Send)
+            .await
+            .unwrap();
+        quotes::apply_event(&app, &boss, qid, QuoteEvent::Accept)
+            .await
+            .unwrap();
+        let oid = orders::from_quote(&app, &boss, qid).await.unwrap();
+        let pi = invoices::proforma(&app, &boss, None, Some(oid))
+            .await
+            .unwrap();
+        let deposit = |against: i64| PaymentDraft {
+            customer_id: Some(cid),
+            currency: "USD".into(),
+            received: "922.23".into(),
+            bank_charges: "10".into(),
+            rate: "7.05".into(),
+            against_invoice_id: Some(against),
+            ..Default::default()
+        };
+        assert_eq!(
+            code(
+                payments::record(&app, &boss, &deposit(pi))
+                    .await
+                    .unwrap_err()
+            ),
+            "not_a_proforma",
+            "a draft PI takes no deposit"
+        );
+        invoices::issue(&app, &boss, pi, None).await.unwrap();
+        let pid = payments::record(&app, &boss, &deposit(pi)).await.unwrap();
+        let (p, allocs) = payments::get(&app, &boss, pid).await.unwrap();
+        assert_eq!(
+            (p.amount_minor, p.allocated_minor, allocs.len()),
+            (93_223, 0, 0)
+        );
+        let all: Vec<(i64, String)> = orders::get(&app, &boss, oid)
+            .await
+            .unwrap()
+            .lines
+            .iter()
+            .map(|l| (l.id, l.quantity.clone()))
+            .collect();
+        orders::ship(&app, &boss, oid, &all).await.unwrap();
+        let ci = invoices::commercial(&app, &boss, oid, &all).await.unwrap();
+        invoices::issue(&app, &boss, ci, None).await.unwrap();
+        let v = invoices::get(&app, &boss, ci).await.unwrap();
+        assert_eq!(
+            v.row.paid_minor, 93_223,
+            "{backend:?}: the deposit is applied on issue"
+        );
+        assert_eq!(v.row.open_minor(), 310_743 - 93_223);
+        let (p, allocs) = payments::get(&app, &boss, pid).await.unwrap();
+        assert_eq!((p.allocated_minor, allocs.len()), (93_223, 1));
+        // The deposit came at 7.05 against the invoice's 7.1: a realised loss of 46.61 CNY.
+        assert_eq!(allocs[0].fx_gain_base_minor, -4_661, "{backend:?}");
+        db.cleanup().await;
+    }
+}

@@ -14,6 +14,8 @@ pub struct PaymentRecord {
     pub rate: String,
     pub reference: Option<String>,
     pub created_by: Option<i64>,
+    /// The proforma invoice a deposit was paid against.
+    pub against_invoice_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
@@ -29,6 +31,8 @@ pub struct PaymentRow {
     pub reference: Option<String>,
     pub allocated_minor: i64,
     pub fx_gain_base_minor: i64,
+    pub against_invoice_id: Option<i64>,
+    pub against_number: Option<String>,
     pub created_at: i64,
 }
 
@@ -49,7 +53,7 @@ pub async fn insert(tx: &mut Tx, r: &PaymentRecord, now: i64) -> Result<i64> {
     Ok(on_tx!(tx, |c| {
         sqlx::query_scalar(
         "INSERT INTO payments (customer_id, currency, amount_minor, bank_charges_minor, received_date, rate, reference, \
-         created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
+         created_by, created_at, against_invoice_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"
     )
     .bind(r.customer_id)
     .bind(&r.currency)
@@ -60,6 +64,7 @@ pub async fn insert(tx: &mut Tx, r: &PaymentRecord, now: i64) -> Result<i64> {
     .bind(&r.reference)
     .bind(r.created_by)
     .bind(now)
+    .bind(r.against_invoice_id)
     .fetch_one(c)
     .await
     })?)
@@ -111,8 +116,8 @@ const SELECT: &str = "SELECT p.id, p.customer_id, c.name AS customer_name, p.cur
     p.received_date, p.rate, p.reference, \
     CAST(COALESCE((SELECT SUM(a.amount_minor) FROM payment_allocations a WHERE a.payment_id = p.id), 0) AS BIGINT) AS allocated_minor, \
     CAST(COALESCE((SELECT SUM(a.fx_gain_base_minor) FROM payment_allocations a WHERE a.payment_id = p.id), 0) AS BIGINT) AS fx_gain_base_minor, \
-    p.created_at";
-const FROM: &str = "FROM payments p JOIN customers c ON c.id = p.customer_id";
+    p.against_invoice_id, pi.number AS against_number, p.created_at";
+const FROM: &str = "FROM payments p JOIN customers c ON c.id = p.customer_id LEFT JOIN invoices pi ON pi.id = p.against_invoice_id";
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<PaymentRow> {
     let sql = format!("{SELECT} {FROM} WHERE p.id = $1");
@@ -147,6 +152,8 @@ async fn allocations_where(tx: &mut Tx, column: &str, id: i64) -> Result<Vec<All
 #[derive(Debug, Clone, Default)]
 pub struct PaymentFilter {
     pub customer_id: Option<i64>,
+    /// Deposits paid against these proforma invoices.
+    pub against_invoice_ids: Vec<i64>,
     pub visible_to: Option<i64>,
 }
 
@@ -162,6 +169,14 @@ pub async fn list(
     }
     if let Some(uid) = f.visible_to {
         w.with("(c.owner_id IS NULL OR c.owner_id = {})", Arg::I64(uid));
+    }
+    if !f.against_invoice_ids.is_empty() {
+        let ps: Vec<String> = f
+            .against_invoice_ids
+            .iter()
+            .map(|id| w.param(Arg::I64(*id)))
+            .collect();
+        w.raw(format!("p.against_invoice_id IN ({})", ps.join(", ")));
     }
     let from = format!("{FROM}{}", w.sql());
     page(

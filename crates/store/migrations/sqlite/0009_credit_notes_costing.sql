@@ -12,3 +12,7 @@ CREATE INDEX invoices_credits ON invoices (credits_invoice_id);
 ALTER TABLE quotes ADD COLUMN costing TEXT;
 -- When a sent quote passed its validity date and was expired automatically.
 ALTER TABLE quotes ADD COLUMN expired_at BIGINT;
+
+-- A deposit paid against a proforma invoice, held as the customer's advance until the
+-- commercial invoice of the same order or quote is issued and takes it.
+ALTER TABLE payments ADD COLUMN against_invoice_id BIGINT REFERENCES invoices (id);

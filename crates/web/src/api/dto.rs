@@ -650,6 +650,8 @@ pub struct PaymentOut {
     /// Held as advance or credit, not yet applied to invoices.
     pub unallocated: String,
     pub reference: Option<String>,
+    /// A deposit held against this proforma invoice.
+    pub against_invoice_id: Option<i64>,
     pub allocations: Vec<AllocationOut>,
 }
 
@@ -673,6 +675,16 @@ pub struct PaymentIn {
     pub rate: String,
     pub reference: String,
     /// Empty: oldest open commercial invoices first; the rest is held as credit.
+    pub allocations: Vec<AllocationIn>,
+    /// A deposit against this issued proforma invoice: held as an advance, applied when the
+    /// commercial invoice of the same order or quote is issued.
+    pub against_invoice_id: Option<i64>,
+}
+
+/// What to apply of a payment's advance or credit; empty: the oldest open invoices first.
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ApplyIn {
     pub allocations: Vec<AllocationIn>,
 }
 

@@ -54,7 +54,7 @@ impl Modify for Security {
         CustomerOut, CustomerIn, CustomerList, DuplicateOut, DuplicatesOut, MergeIn, ContactOut, ContactIn, ContactList,
         ActivityOut, ActivityIn, ActivityList, TagOut, TagIn, TagList, FieldOut, FieldIn, FieldList, OptionOut, OptionIn,
         MeOut, ErrorOut, InquiryIn, InquiryLinkIn, InquiryOut, InquiryList, ProductIn, ProductOut, ProductList, RateIn, RateOut, RateList, QuoteIn, QuoteLineIn, QuoteOut, QuoteLineOut, QuoteList, QuoteChangeOut, OrderIn, OrderOut, OrderLineOut, OrderList, ShipIn, ShipLineIn, InvoiceIn, InvoiceOut, InvoiceList, VoidIn, PaymentIn, PaymentOut, PaymentList, AllocationIn, AllocationOut,
-        CreditNoteIn, CreditLineIn, AgingOut, OpenItemOut, CustomerBalanceOut, ReceivablesOut,
+        CreditNoteIn, CreditLineIn, ApplyIn, AgingOut, OpenItemOut, CustomerBalanceOut, ReceivablesOut,
     )),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

@@ -1,7 +1,7 @@
 //! `/api/v1/payments`.
 
 use super::customers::optional_id;
-use super::dto::{AllocationOut, ErrorOut, PaymentIn, PaymentList, PaymentOut};
+use super::dto::{AllocationOut, ApplyIn, ErrorOut, PaymentIn, PaymentList, PaymentOut};
 use super::{ApiJson, page_of, path_id, query_pairs};
 use crate::AppState;
 use crate::error::ApiError;
@@ -31,6 +31,7 @@ fn out(p: PaymentRow, allocs: Vec<AllocationRow>, base: Currency) -> PaymentOut 
         fx_gain_loss: b(p.fx_gain_base_minor),
         unallocated: m(p.amount_minor - p.allocated_minor),
         reference: p.reference,
+        against_invoice_id: p.against_invoice_id,
         allocations: allocs
             .into_iter()
             .map(|a| AllocationOut {
@@ -63,7 +64,7 @@ pub async fn list(
         &a,
         PaymentFilter {
             customer_id: optional_id(&params, "customer_id")?,
-            visible_to: None,
+            ..Default::default()
         },
         page,
     )
@@ -100,6 +101,7 @@ pub async fn create(
             .into_iter()
             .map(|x| (x.invoice_id, x.amount))
             .collect(),
+        against_invoice_id: b.against_invoice_id,
     };
     let id = payments::record(&s.app, &a, &d).await?;
     Ok((StatusCode::CREATED, Json(one(&s, &a, id).await?)))
@@ -115,15 +117,28 @@ pub async fn get(
     Ok(Json(one(&s, &a, path_id(&id)?).await?))
 }
 
-/// Applies the unallocated part (an advance or credit) to open invoices, oldest first.
-#[utoipa::path(post, path = "/api/v1/payments/{id}/apply", tag = "payments", params(("id" = i64, Path)),
+/// Applies the unallocated part (an advance or credit) to open invoices: as named in the body,
+/// or oldest first when the body is empty or absent.
+#[utoipa::path(post, path = "/api/v1/payments/{id}/apply", tag = "payments", params(("id" = i64, Path)), request_body = Option<ApplyIn>,
     responses((status = 200, body = PaymentOut), (status = 404, body = ErrorOut), (status = 422, body = ErrorOut)))]
 pub async fn apply(
     State(s): State<AppState>,
     ApiUser(a): ApiUser,
     Path(id): Path<String>,
+    body: axum::body::Bytes,
 ) -> Result<Json<PaymentOut>, ApiError> {
     let id = path_id(&id)?;
-    payments::apply_credit(&s.app, &a, id).await?;
+    let b: ApplyIn = if body.iter().all(u8::is_ascii_whitespace) {
+        ApplyIn::default()
+    } else {
+        serde_json::from_slice(&body)
+            .map_err(|e| ApiError::bad_request(format!("invalid JSON body: {e}")))?
+    };
+    let wanted: Vec<(i64, String)> = b
+        .allocations
+        .into_iter()
+        .map(|x| (x.invoice_id, x.amount))
+        .collect();
+    payments::apply_credit(&s.app, &a, id, &wanted).await?;
     Ok(Json(one(&s, &a, id).await?))
 }

@@ -537,7 +537,7 @@ async fn show_page(
         a,
         leadledger_app::store::payments::PaymentFilter {
             customer_id: of,
-            visible_to: None,
+            ..Default::default()
         },
         all,
     )

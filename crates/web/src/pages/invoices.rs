@@ -258,8 +258,11 @@ pub async fn pay(
         .parse::<Decimal>()
         .ok()
         .map(|r| r + f.get("bank_charges").parse::<Decimal>().unwrap_or_default());
+    // A proforma takes a deposit, held as an advance; a commercial invoice takes the payment
+    // up to what is open and the rest becomes credit.
+    let deposit = v.row.kind == "proforma";
     let allocations = match settled {
-        Some(x) if x > Decimal::ZERO => vec![(id, x.min(open).to_string())],
+        Some(x) if x > Decimal::ZERO && !deposit => vec![(id, x.min(open).to_string())],
         _ => vec![],
     };
     let d = leadledger_app::payments::PaymentDraft {
@@ -271,6 +274,7 @@ pub async fn pay(
         rate: f.get("rate").into(),
         reference: f.get("reference").into(),
         allocations,
+        against_invoice_id: deposit.then_some(id),
     };
     let r = leadledger_app::payments::record(&s.app, p.user.actor(), &d)
         .await

@@ -14,6 +14,7 @@ const CREATED: u16 = 201;
 const GONE: u16 = 204;
 const FORB: u16 = 403;
 const NF: u16 = 404;
+const BAD: u16 = 400;
 
 /// Expected statuses in the order of `USERS`: boss, mgr, lily, tom, fin.
 type Row = [u16; 5];
@@ -69,6 +70,21 @@ app_test!(
             ("/orders".into(), [OK, OK, OK, OK, OK]),
             ("/invoices".into(), [OK, OK, OK, OK, OK]),
             ("/payments".into(), [OK, OK, OK, OK, OK]),
+            ("/payments/new".into(), [OK, OK, OK, OK, OK]),
+            (
+                format!("/payments/new?customer_id={tc}"),
+                [OK, OK, OK, OK, OK],
+            ),
+            ("/receivables".into(), [OK, OK, OK, OK, OK]),
+            (
+                "/receivables?as_of=2030-01-01&overdue=1".into(),
+                [OK, OK, OK, OK, OK],
+            ),
+            (
+                "/receivables?as_of=someday".into(),
+                [BAD, BAD, BAD, BAD, BAD],
+            ),
+            ("/payments/999999".into(), [NF, NF, NF, NF, NF]),
             ("/quotes/new".into(), [OK, OK, OK, OK, OK]),
             ("/settings/company".into(), [OK, FORB, FORB, FORB, FORB]),
             ("/products.csv".into(), [OK, OK, OK, OK, OK]),

@@ -191,3 +191,92 @@ app_test!(
         );
     }
 );
+
+app_test!(
+    one_payment_is_split_across_invoices_on_the_payment_form,
+    |t| {
+        let mgr = t.token("mgr").await;
+        let (a, b2) = (invoice(&t, &mgr).await, invoice(&t, &mgr).await);
+        let b = t.browser("fin").await;
+        let form = t
+            .send(b.get(&format!("/payments/new?customer_id={}", t.tom_customer)))
+            .await
+            .body;
+        assert!(
+            form.contains(&format!("name=\"alloc_{a}\""))
+                && form.contains(&format!("name=\"alloc_{b2}\"")),
+            "{form}"
+        );
+        let cid = t.tom_customer.to_string();
+        let (fa, fb) = (format!("alloc_{a}"), format!("alloc_{b2}"));
+        // More than open on one invoice: refused, nothing saved, what was typed is kept.
+        let r = t
+            .send(b.post(
+                "/payments",
+                &[
+                    ("customer_id", cid.as_str()),
+                    ("currency", "USD"),
+                    ("received", "1990"),
+                    ("bank_charges", "10"),
+                    ("rate", "7.1"),
+                    (fa.as_str(), "1300"),
+                    (fb.as_str(), "700"),
+                ],
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(
+            r.body.contains("value=\"1300\"") && r.body.contains("has-error"),
+            "{}",
+            r.body
+        );
+        let fin = t.token("fin").await;
+        let none = t
+            .api(&fin, Method::GET, "/api/v1/payments", None)
+            .await
+            .json();
+        assert_eq!(none["total"], 0, "nothing was booked");
+        let r = t
+            .send(b.post(
+                "/payments",
+                &[
+                    ("customer_id", cid.as_str()),
+                    ("currency", "USD"),
+                    ("received", "1990"),
+                    ("bank_charges", "10"),
+                    ("rate", "7.1"),
+                    (fa.as_str(), "1250"),
+                    (fb.as_str(), "500"),
+                ],
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let path = r.location().split('?').next().unwrap().to_string();
+        let page = t.send(b.get(&path)).await.body;
+        assert!(
+            page.contains("USD 2,000.00") && page.contains("USD 250.00"),
+            "{page}"
+        );
+        // The 250 left over goes to the second invoice from the payment page.
+        let r = t
+            .send(b.post(&format!("{path}/apply"), &[(fb.as_str(), "250")]))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let i = t
+            .api(&fin, Method::GET, &format!("/api/v1/invoices/{b2}"), None)
+            .await
+            .json();
+        assert_eq!(i["open_amount"], "500.00");
+        let p = t
+            .api(&fin, Method::GET, &format!("/api/v1{path}"), None)
+            .await
+            .json();
+        assert_eq!(
+            (
+                p["unallocated"].clone(),
+                p["allocations"].as_array().unwrap().len()
+            ),
+            (json!("0.00"), 3)
+        );
+    }
+);
