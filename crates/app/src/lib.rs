@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod company;
 pub mod contacts;
+pub mod costing;
 pub mod customers;
 pub mod demo;
 pub mod error;

@@ -363,6 +363,26 @@ pub async fn apply_event(app: &App, actor: &Actor, id: i64, event: QuoteEvent) -
     Ok(())
 }
 
+/// Expires every sent quote whose validity date has passed (as of `today`), each with an audit
+/// entry by the system. Run when the server starts and hourly after.
+pub async fn expire_due(app: &App, today: chrono::NaiveDate) -> Result<usize> {
+    let mut tx = app.db.write().await?;
+    let ids = quotes::expire_due(&mut tx, &today.to_string(), now()).await?;
+    for id in &ids {
+        audit::record(
+            &mut tx,
+            None,
+            "quote",
+            Some(*id),
+            "expire",
+            json!({"status": ["sent", "expired"], "as_of": today.to_string()}),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(ids.len())
+}
+
 /// Makes the next revision of the latest one with new content and a required reason; the
 /// revised one becomes superseded.
 pub async fn revise(
@@ -423,6 +443,10 @@ pub async fn revise(
         actor.user_id,
     );
     let new_id = quotes::insert(&mut tx, &rec, t).await?;
+    // The salesperson's costing carries over to the new revision.
+    if let Some(c) = &row.costing {
+        quotes::set_costing(&mut tx, new_id, c, t).await?;
+    }
     audit::record(&mut tx, Some(actor), "quote", Some(new_id), "revise",
         json!({"number": row.number, "revision": row.revision + 1, "reason": rev.reason.as_str(), "content": summary(snap, totals)})).await?;
     tx.commit().await?;

@@ -1,4 +1,4 @@
-//! Invoicing through the use cases on a real database: 200 concurrent issues get 200 distinct
+//! Quote-to-cash through the use cases on a real database: 200 concurrent issues get 200 distinct
 //! gapless numbers, and the PI, sales order and commercial invoice made from one quote agree.
 //! Runs on SQLite, and on PostgreSQL when LEADLEDGER_TEST_PG_URL is set (skipped otherwise).
 
@@ -504,6 +504,51 @@ async fn a_deposit_against_the_pi_is_held_and_applied_to_the_commercial_invoice(
         assert_eq!((p.allocated_minor, allocs.len()), (93_223, 1));
         // The deposit came at 7.05 against the invoice's 7.1: a realised loss of 46.61 CNY.
         assert_eq!(allocs[0].fx_gain_base_minor, -4_661, "{backend:?}");
+        db.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sent_quotes_expire_after_their_validity_date() {
+    for backend in backends() {
+        let (db, app, boss, cid) = setup(backend).await;
+        let sent = quotes::create(&app, &boss, &quote(cid, "USD", "7.1"))
+            .await
+            .unwrap();
+        quotes::apply_event(&app, &boss, sent, QuoteEvent::Send)
+            .await
+            .unwrap();
+        let draft = quotes::create(&app, &boss, &quote(cid, "USD", "7.1"))
+            .await
+            .unwrap();
+        let valid = quotes::get(&app, &boss, sent)
+            .await
+            .unwrap()
+            .snapshot
+            .valid_until;
+        assert_eq!(
+            quotes::expire_due(&app, valid).await.unwrap(),
+            0,
+            "valid through its last day"
+        );
+        let next = valid.succ_opt().unwrap();
+        assert_eq!(
+            quotes::expire_due(&app, next).await.unwrap(),
+            1,
+            "{backend:?}"
+        );
+        let q = quotes::get(&app, &boss, sent).await.unwrap();
+        assert_eq!(q.row.status, "expired");
+        assert!(q.row.expired_at.is_some());
+        assert_eq!(
+            quotes::get(&app, &boss, draft).await.unwrap().row.status,
+            "draft"
+        );
+        assert_eq!(
+            quotes::expire_due(&app, next).await.unwrap(),
+            0,
+            "only once"
+        );
         db.cleanup().await;
     }
 }

@@ -435,6 +435,7 @@ pub async fn serve(
         secure_cookies,
     });
     tracing::info!(%local, backend = ?app.db.backend(), "serving");
+    let housekeeping = tokio::spawn(housekeeping(app.clone()));
     if let Some(b) = banner {
         println!("{b}");
     }
@@ -445,8 +446,24 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown())
     .await
     .context("server failed")?;
+    housekeeping.abort();
     app.db.close().await;
     Ok(())
+}
+
+/// Work that follows the clock while the server runs: quotes past their validity date expire
+/// (at start, then hourly).
+async fn housekeeping(app: App) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        let today = chrono::Utc::now().date_naive();
+        match leadledger_app::quotes::expire_due(&app, today).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(expired = n, "quotes past their validity expired"),
+            Err(e) => tracing::warn!(error = %e, "expiring quotes failed"),
+        }
+    }
 }
 
 async fn shutdown() {

@@ -24,7 +24,7 @@ use crate::error::Invalid;
 use crate::incoterms::Incoterm;
 use crate::money::{Currency, Money, Percent, Quantity, UnitPrice, round, round_to};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Decimals kept in base-currency unit prices of the price stack.
 pub const BASE_PRICE_DP: u32 = 6;
@@ -285,6 +285,153 @@ pub fn total_margin(lines: &[LineMargin], base: Currency) -> Result<MarginTotal,
     })
 }
 
+/// The price builder's inputs for a whole quote, kept with the revision for the salesperson;
+/// never printed on the buyer's documents. Fees and freight are for the whole shipment in the
+/// base currency and are spread over the lines ([`spread_per_unit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Costing {
+    /// Target gross margin on the EXW price.
+    pub margin: Percent,
+    /// Inland haulage, port, customs and documents for the shipment (EXW → FOB).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub domestic_fees: Decimal,
+    /// Ocean freight for the shipment (FOB → CFR).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub freight: Decimal,
+    /// Insurance premium rate, such as 0.3 % (CIF/CIP).
+    pub insurance_premium: Percent,
+    /// Decimals of the builder's unit prices in the quote currency, 2 to 6.
+    pub price_decimals: u32,
+}
+
+impl Default for Costing {
+    fn default() -> Self {
+        Self {
+            margin: Percent::new(Decimal::from(15)).expect("15 % is a percentage"),
+            domestic_fees: Decimal::ZERO,
+            freight: Decimal::ZERO,
+            insurance_premium: Percent::new(Decimal::new(3, 1)).expect("0.3 % is a percentage"),
+            price_decimals: 2,
+        }
+    }
+}
+
+/// The builder's inputs as typed; empty strings take the defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CostingDraft {
+    pub margin: String,
+    pub domestic_fees: String,
+    pub freight: String,
+    pub insurance_premium: String,
+    pub price_decimals: String,
+}
+
+impl CostingDraft {
+    /// Checks every field at once; errors are keyed by field name.
+    pub fn parse(&self) -> Result<Costing, crate::error::FieldErrors> {
+        let d = Costing::default();
+        let mut e = crate::error::FieldErrors::new();
+        let pct = |s: &str, default: Percent| {
+            if s.trim().is_empty() {
+                Ok(default)
+            } else {
+                Percent::parse(s)
+            }
+        };
+        let amount = |s: &str| -> Result<Decimal, Invalid> {
+            if s.trim().is_empty() {
+                return Ok(Decimal::ZERO);
+            }
+            let v = crate::money::parse_decimal(s)?;
+            if v.is_sign_negative() && !v.is_zero() {
+                return Err(Invalid::new("negative_cost", "a cost cannot be negative"));
+            }
+            Ok(v)
+        };
+        let margin = e.take(
+            "margin",
+            pct(&self.margin, d.margin).and_then(|m| {
+                if m.value() >= Decimal::ONE_HUNDRED {
+                    Err(Invalid::new(
+                        "margin_too_high",
+                        "a margin on price is below 100 %",
+                    ))
+                } else {
+                    Ok(m)
+                }
+            }),
+        );
+        let domestic_fees = e.take("domestic_fees", amount(&self.domestic_fees));
+        let freight = e.take("freight", amount(&self.freight));
+        let insurance_premium = e.take(
+            "insurance_premium",
+            pct(&self.insurance_premium, d.insurance_premium).and_then(|p| {
+                if insurance_cover_factor() * p.fraction() >= Decimal::ONE {
+                    Err(Invalid::new(
+                        "premium_too_high",
+                        "the insurance premium rate is implausibly high",
+                    ))
+                } else {
+                    Ok(p)
+                }
+            }),
+        );
+        let price_decimals = e.take(
+            "price_decimals",
+            match self.price_decimals.trim() {
+                "" => Ok(d.price_decimals),
+                s => s
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| (2..=UnitPrice::MAX_DECIMALS).contains(n))
+                    .ok_or_else(|| {
+                        Invalid::new("invalid_precision", "unit prices have 2 to 6 decimals")
+                    }),
+            },
+        );
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(Costing {
+            margin: margin.unwrap(),
+            domestic_fees: domestic_fees.unwrap(),
+            freight: freight.unwrap(),
+            insurance_premium: insurance_premium.unwrap(),
+            price_decimals: price_decimals.unwrap(),
+        })
+    }
+}
+
+impl From<&Costing> for CostingDraft {
+    fn from(c: &Costing) -> Self {
+        Self {
+            margin: c.margin.value().normalize().to_string(),
+            domestic_fees: c.domestic_fees.normalize().to_string(),
+            freight: c.freight.normalize().to_string(),
+            insurance_premium: c.insurance_premium.value().normalize().to_string(),
+            price_decimals: c.price_decimals.to_string(),
+        }
+    }
+}
+
+/// Spreads a shipment cost over lines in proportion to `weight` (their volume, or their
+/// purchase value when volumes are unknown) and returns it per unit of each line. Lines of zero
+/// weight or quantity carry nothing; when every weight is zero nothing is spread.
+pub fn spread_per_unit(total: Decimal, lines: &[(Decimal, Quantity)]) -> Vec<Decimal> {
+    let sum: Decimal = lines.iter().map(|(w, _)| *w).sum();
+    lines
+        .iter()
+        .map(|(w, q)| {
+            if sum.is_zero() || w.is_zero() {
+                Decimal::ZERO
+            } else {
+                total * *w / sum / q.value()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,6 +612,61 @@ mod tests {
             // The EXW price earns the target margin on price, to rounding.
             let m = (s.exw - s.export_cost) / s.exw * Decimal::ONE_HUNDRED;
             prop_assert!((m - i.margin.value()).abs() < d("0.001"));
+        }
+    }
+
+    #[test]
+    fn shipment_costs_are_spread_by_weight_and_come_back_whole() {
+        let q = |n: i64| Quantity::new(Decimal::from(n)).unwrap();
+        // 3 m³ and 1 m³ share 4,000: 3,000 over 100 units and 1,000 over 50.
+        let per = spread_per_unit(d("4000"), &[(d("3"), q(100)), (d("1"), q(50))]);
+        assert_eq!(per, vec![d("30"), d("20")]);
+        assert_eq!(
+            spread_per_unit(d("4000"), &[(d("0"), q(10))]),
+            vec![Decimal::ZERO]
+        );
+    }
+
+    #[test]
+    fn the_costing_form_is_checked_field_by_field() {
+        let c = CostingDraft::default().parse().unwrap();
+        assert_eq!(c, Costing::default());
+        let e = CostingDraft {
+            margin: "100".into(),
+            freight: "-5".into(),
+            insurance_premium: "95".into(),
+            price_decimals: "9".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap_err();
+        let codes: Vec<&str> = e.0.values().map(|v| v.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "negative_cost",
+                "premium_too_high",
+                "margin_too_high",
+                "invalid_precision"
+            ]
+        );
+        let back = CostingDraft::from(&c).parse().unwrap();
+        assert_eq!(back, c);
+    }
+
+    proptest! {
+        #[test]
+        fn a_spread_cost_adds_up_to_the_total(
+            total in 0u32..1_000_000,
+            lines in prop::collection::vec((1u32..500, 1u32..10_000), 1..6),
+        ) {
+            let ls: Vec<(Decimal, Quantity)> = lines
+                .iter()
+                .map(|(w, q)| (Decimal::from(*w), Quantity::new(Decimal::from(*q)).unwrap()))
+                .collect();
+            let per = spread_per_unit(Decimal::from(total), &ls);
+            let back: Decimal = per.iter().zip(&ls).map(|(p, (_, q))| *p * q.value()).sum();
+            prop_assert!((back - Decimal::from(total)).abs() < Decimal::new(1, 6));
         }
     }
 }

@@ -63,12 +63,15 @@ pub struct QuoteRow {
     pub accepted_at: Option<i64>,
     pub declined_at: Option<i64>,
     pub superseded_at: Option<i64>,
+    pub expired_at: Option<i64>,
+    /// The price builder's inputs (JSON), for the salesperson only.
+    pub costing: Option<String>,
 }
 
 const SELECT: &str = "SELECT q.id, q.number, q.revision, q.revision_reason, q.customer_id, c.name AS customer_name, \
     c.owner_id AS customer_owner_id, q.contact_id, q.status, q.currency, q.rate, q.incoterm, q.place, q.valid_until, \
     q.snapshot, q.total_minor, q.base_total_minor, q.created_by, q.created_at, q.updated_at, q.sent_at, q.accepted_at, \
-    q.declined_at, q.superseded_at";
+    q.declined_at, q.superseded_at, q.expired_at, q.costing";
 const FROM: &str = "FROM quotes q JOIN customers c ON c.id = q.customer_id";
 
 pub async fn insert(tx: &mut Tx, r: &QuoteRecord, now: i64) -> Result<i64> {
@@ -147,6 +150,35 @@ pub async fn set_status(
         .await
         .map(|r| r.rows_affected()))?;
     crate::db::one_row(n)
+}
+
+/// Stores the price builder's inputs of a revision.
+pub async fn set_costing(tx: &mut Tx, id: i64, costing: &str, now: i64) -> Result<()> {
+    let n = on_tx!(tx, |c| {
+        sqlx::query("UPDATE quotes SET costing = $1, updated_at = $2 WHERE id = $3")
+            .bind(costing)
+            .bind(now)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    crate::db::one_row(n)
+}
+
+/// Expires every sent revision whose validity ended before `today` (an ISO date); returns the
+/// ids expired.
+pub async fn expire_due(tx: &mut Tx, today: &str, now: i64) -> Result<Vec<i64>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar(
+            "UPDATE quotes SET status = 'expired', expired_at = $1, updated_at = $1 \
+             WHERE status = 'sent' AND valid_until < $2 RETURNING id",
+        )
+        .bind(now)
+        .bind(today)
+        .fetch_all(c)
+        .await
+    })?)
 }
 
 pub async fn get(tx: &mut Tx, id: i64) -> Result<QuoteRow> {

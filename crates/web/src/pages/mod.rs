@@ -12,6 +12,7 @@ mod login;
 mod merge;
 mod orders;
 mod payments;
+mod pricing;
 mod products;
 mod quotes;
 mod rates;
@@ -90,6 +91,10 @@ pub fn routes() -> Router<AppState> {
         .route("/quotes/{id}/revise", post(quotes::revise))
         .route("/quotes/{id}/event", post(quotes::event))
         .route("/quotes/{id}/diff", get(quotes::diff))
+        .route(
+            "/quotes/{id}/pricing",
+            get(pricing::show).post(pricing::save),
+        )
         .route("/quotes/{id}/order", post(orders::from_quote))
         .route("/orders", get(orders::index))
         .route("/orders/{id}", get(orders::show))

@@ -312,6 +312,8 @@ struct ShowPage {
     shipping: Option<quotes::ShippingPlan>,
     /// Today's rate and its move in percent, when it moved past the re-quote threshold.
     drift: Option<(String, String)>,
+    /// What the quoted prices earn (base currency, margin on price %), when costs are known.
+    margin: Option<(String, String)>,
 }
 
 async fn show_page(
@@ -379,9 +381,16 @@ async fn show_page(
     let drift = quotes::rate_drift(&s.app, &q, s.app.settings.requote_threshold_percent)
         .await?
         .map(|(rate, pct)| (rate.normalize().to_string(), format!("{pct:+}")));
+    let margin = super::pricing::summary(s, &q).await.map(|(m, p)| {
+        (
+            money(&m),
+            p.map(|p| format!("{}%", p.normalize())).unwrap_or_default(),
+        )
+    });
     Ok(ShowPage {
         shipping,
         drift,
+        margin,
         l: Layout::new(
             u,
             "quotes",

@@ -10,6 +10,7 @@ mod matrix;
 mod orders;
 mod pages;
 mod payments;
+mod pricing;
 mod products;
 mod quotes;
 mod rates;
