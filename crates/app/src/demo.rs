@@ -261,11 +261,9 @@ async fn seed_at(app: &App, opts: &DemoOptions, now: i64) -> Result<DemoSummary>
         crate::auth::actor_of(&u)?
     };
     let mut summary = summary;
-    summary.quotes = quotes::seed(app, &mgr).await?;
-    let today = chrono::DateTime::from_timestamp(now, 0)
-        .map(|d| d.date_naive())
-        .unwrap_or_default();
-    summary.invoices = quotes::seed_billing(app, &mgr, today).await?;
+    let seeded = quotes::seed(app, &mgr, now).await?;
+    summary.quotes = seeded.quotes;
+    summary.invoices = seeded.invoices;
     Ok(summary)
 }
 

@@ -235,7 +235,7 @@ pub async fn issue(
     let totals = snap
         .totals()
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let date = issue_date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let date = issue_date.unwrap_or_else(crate::today);
     let series = kind.series();
     let n = quotes::next_number(&mut tx, series.prefix(), date.year()).await?;
     let number = format_number(series, date.year(), n as u32)
@@ -262,6 +262,7 @@ pub async fn issue(
     if kind == InvoiceKind::Commercial {
         let issued = invoices::get(&mut tx, id).await?;
         crate::payments::apply_deposits(&mut tx, actor, &issued, base).await?;
+        refresh_due_date(&mut tx, id).await?;
     }
     tx.commit().await?;
     Ok(number)
@@ -302,6 +303,7 @@ pub async fn void(app: &App, actor: &Actor, id: i64, reason: &str) -> Result<()>
     if let Some(inv) = row.credits_invoice_id {
         // Voiding a credit note gives the invoice back what the note had closed.
         invoices::apply_credit_note(&mut tx, id, inv, -row.paid_minor, now()).await?;
+        refresh_due_date(&mut tx, inv).await?;
     }
     invoices::void(&mut tx, id, reason.as_str(), now()).await?;
     audit::record(
@@ -479,6 +481,7 @@ async fn apply_credit_note(tx: &mut Tx, cn: &InvoiceRow, totals: &Totals) -> Res
     let inv = invoices::get(tx, inv_id).await?;
     let a = check_credit(tx, &inv, totals.total, Some(cn.id)).await?;
     invoices::apply_credit_note(tx, cn.id, inv_id, minor(a.applied), now()).await?;
+    refresh_due_date(tx, inv_id).await?;
     Ok(())
 }
 
@@ -510,13 +513,42 @@ pub async fn delete_draft(app: &App, actor: &Actor, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Sets an issued commercial invoice's due date to that of the first installment of its payment
+/// schedule that payments and credit notes do not yet cover (none when all are covered or the
+/// next one waits for an event such as the B/L).
+pub(crate) async fn refresh_due_date(tx: &mut Tx, id: i64) -> Result<()> {
+    let row = invoices::get(tx, id).await?;
+    let Some(issued) = row.issue_date.as_deref().and_then(|d| d.parse().ok()) else {
+        return Ok(());
+    };
+    if row.kind != "commercial" || row.status != "issued" {
+        return Ok(());
+    }
+    let snap: QuoteSnapshot =
+        serde_json::from_str(&row.snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+    let c = snap.currency;
+    let installments = di::due_dates(
+        &snap.payment,
+        money_of(row.total_minor, c),
+        issued,
+        ShipmentDates::default(),
+    );
+    let covered = money_of(row.paid_minor + row.credited_minor, c);
+    let due = di::current_due_date(&installments, covered).map(|d| d.to_string());
+    if due != row.due_date {
+        invoices::set_due_date(tx, id, due.as_deref()).await?;
+    }
+    Ok(())
+}
+
 fn status_of(row: &InvoiceRow) -> Result<InvoiceStatus> {
     let c = leadledger_domain::money::Currency::parse(&row.currency)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let dp = c.minor_units();
     let total = Money::new(Decimal::new(row.total_minor, dp), c);
-    // What closed the invoice: payments and credit notes. A credit note itself is never "paid".
-    let settled = if row.kind == "credit_note" {
+    // What closed the invoice: payments and credit notes. A credit note or a proforma is never
+    // "paid" or overdue: neither is a receivable.
+    let settled = if row.kind != "commercial" {
         0
     } else {
         row.paid_minor + row.credited_minor
@@ -528,8 +560,8 @@ fn status_of(row: &InvoiceRow) -> Result<InvoiceStatus> {
         row.status == "void",
         total,
         paid,
-        due.filter(|_| row.kind != "credit_note"),
-        chrono::Utc::now().date_naive(),
+        due.filter(|_| row.kind == "commercial"),
+        crate::today(),
     ))
 }
 
@@ -578,6 +610,8 @@ pub async fn list(
 #[derive(Debug, Clone, Default)]
 pub struct History {
     pub allocations: Vec<leadledger_store::payments::AllocationRow>,
+    /// For a proforma: the deposits paid against it.
+    pub deposits: Vec<leadledger_store::payments::PaymentRow>,
     pub credit_notes: Vec<InvoiceRow>,
     pub credits: Option<InvoiceRow>,
 }
@@ -596,8 +630,20 @@ pub async fn history(app: &App, actor: &Actor, id: i64) -> Result<History> {
         Some(i) => Some(invoices::get(&mut tx, i).await?),
         None => None,
     };
+    let deposits = if row.kind == "proforma" {
+        let f = leadledger_store::payments::PaymentFilter {
+            against_invoice_ids: vec![id],
+            ..Default::default()
+        };
+        leadledger_store::payments::list(&mut tx, &f, 1000, 0)
+            .await?
+            .0
+    } else {
+        Vec::new()
+    };
     Ok(History {
         allocations,
+        deposits,
         credit_notes,
         credits,
     })

@@ -95,7 +95,28 @@ impl<T> Page<T> {
     }
 }
 
-/// Current time in Unix seconds.
+tokio::task_local! {
+    /// A fixed "now" for the code run inside [`at`].
+    static CLOCK: i64;
+}
+
+/// Current time in Unix seconds: the wall clock, or the time set by [`at`].
 pub fn now() -> i64 {
-    chrono::Utc::now().timestamp()
+    CLOCK
+        .try_with(|t| *t)
+        .unwrap_or_else(|_| chrono::Utc::now().timestamp())
+}
+
+/// Today's date (UTC) by [`now`].
+pub fn today() -> chrono::NaiveDate {
+    chrono::DateTime::from_timestamp(now(), 0)
+        .map(|d| d.date_naive())
+        .unwrap_or_default()
+}
+
+/// Runs `f` as if it were `t` (Unix seconds): every timestamp and "today" the use cases take
+/// inside it is `t`. The demo writes its history through the same use cases as users do, each
+/// on the day it happened.
+pub async fn at<F: std::future::Future>(t: i64, f: F) -> F::Output {
+    CLOCK.scope(t, f).await
 }

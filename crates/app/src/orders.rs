@@ -49,7 +49,7 @@ pub async fn from_quote(app: &App, actor: &Actor, quote_id: i64) -> Result<i64> 
     }
     let snap: QuoteSnapshot =
         serde_json::from_str(&q.snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
-    let year = chrono::Utc::now().year();
+    let year = crate::today().year();
     let n = quotes::next_number(&mut tx, Series::SalesOrder.prefix(), year).await?;
     let number = format_number(Series::SalesOrder, year, n as u32)
         .map_err(|e| AppError::Internal(e.to_string()))?;

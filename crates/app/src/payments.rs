@@ -103,6 +103,7 @@ async fn apply(
         let gain = realised_fx_gain(*amount, inv_rate, rate, base)
             .map_err(|e| AppError::field("rate", e))?;
         payments::allocate(tx, payment_id, *iid, minor(*amount), minor(gain), t).await?;
+        crate::invoices::refresh_due_date(tx, *iid).await?;
         done.push(json!({"invoice": inv.number, "amount": amount.amount.to_string(), "fx_gain": gain.amount.to_string()}));
     }
     Ok(done)
@@ -289,7 +290,7 @@ pub async fn record(app: &App, actor: &Actor, d: &PaymentDraft) -> Result<i64> {
     let date = e.take(
         "date",
         if d.date.trim().is_empty() {
-            Ok(chrono::Utc::now().date_naive())
+            Ok(crate::today())
         } else {
             d.date
                 .trim()
@@ -478,7 +479,7 @@ pub async fn list(
 /// A customer's receivables as of today: open commercial invoices aged by due date, less
 /// unapplied credit notes and unallocated payments, per currency.
 pub async fn receivables(app: &App, actor: &Actor, customer_id: i64) -> Result<Vec<AgingRow>> {
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::today();
     let r = crate::receivables::report(app, actor, Some(customer_id), today).await?;
     Ok(r.totals)
 }

@@ -79,7 +79,7 @@ struct Content {
 /// Validates a draft into a snapshot, looking up today's rate when none was given.
 async fn snapshot_of(app: &App, d: &QuoteDraft) -> Result<Content> {
     let base = crate::company::base_currency(app).await?;
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::today();
     let mut e = FieldErrors::new();
     let currency = e.take("currency", Currency::parse(&d.currency));
     let rate = match currency {
@@ -246,7 +246,7 @@ pub async fn create(app: &App, actor: &Actor, d: &QuoteDraft) -> Result<i64> {
     let (snap, totals) = (&content.snap, &content.totals);
     let mut tx = app.db.write().await?;
     editable(&mut tx, actor, customer_id).await?;
-    let year = chrono::Utc::now().year();
+    let year = crate::today().year();
     let n = quotes::next_number(&mut tx, Series::Quote.prefix(), year).await?;
     let number = format_number(Series::Quote, year, n as u32)
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -677,7 +677,7 @@ pub async fn rate_drift(
     {
         return Ok(None);
     }
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::today();
     let Ok(now_rate) = crate::rates::rate_on(
         app,
         v.snapshot.rate.document_currency(),

@@ -89,7 +89,7 @@ pub async fn add_manual(
     let d = e.take(
         "date",
         if date.trim().is_empty() {
-            Ok(chrono::Utc::now().date_naive())
+            Ok(crate::today())
         } else {
             NaiveDate::from_str(date.trim())
                 .map_err(|_| Invalid::new("invalid_date", "a date like 2026-03-01"))

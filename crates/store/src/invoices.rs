@@ -52,9 +52,12 @@ pub struct InvoiceRow {
 
 impl InvoiceRow {
     /// What is still open, in minor units: total less payments and credit notes, never below
-    /// zero; nothing for a draft or a void invoice. For a credit note: the part not applied.
+    /// zero; nothing for a draft, a void invoice or a proforma. For a credit note: the part not
+    /// applied.
     pub fn open_minor(&self) -> i64 {
-        if self.status != "issued" {
+        // A proforma asks for money but is not a receivable: deposits against it are held as
+        // advances until the commercial invoice takes them.
+        if self.status != "issued" || self.kind == "proforma" {
             return 0;
         }
         (self.total_minor - self.paid_minor - self.credited_minor).max(0)
@@ -212,6 +215,19 @@ pub async fn credit_notes_total(tx: &mut Tx, invoice_id: i64, except: i64) -> Re
         .await
     })?;
     Ok(total.unwrap_or(0))
+}
+
+/// Moves an issued invoice's current due date (the first installment not yet covered).
+pub async fn set_due_date(tx: &mut Tx, id: i64, due_date: Option<&str>) -> Result<()> {
+    let n = on_tx!(tx, |c| {
+        sqlx::query("UPDATE invoices SET due_date = $1 WHERE id = $2 AND status = 'issued'")
+            .bind(due_date)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    crate::db::one_row(n)
 }
 
 /// Deletes a draft (never an issued invoice) with the order quantities it reserved.

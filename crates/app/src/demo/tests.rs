@@ -127,6 +127,69 @@ async fn the_default_demo_has_the_promised_team_buyers_and_history() {
             "tag {name} is used: {tag_counts:?}"
         );
     }
+    // Quote-to-cash tells the buyers' stories in their currencies, on past dates.
+    let (invs, _) = leadledger_store::invoices::list(&mut tx, &Default::default(), 1000, 0)
+        .await
+        .unwrap();
+    let currencies: HashSet<&str> = invs
+        .iter()
+        .filter(|i| i.kind == "commercial" && i.status == "issued")
+        .map(|i| i.currency.as_str())
+        .collect();
+    for c in ["USD", "EUR", "GBP", "JPY", "CNY"] {
+        assert!(currencies.contains(c), "a {c} invoice: {currencies:?}");
+    }
+    assert!(
+        invs.iter()
+            .any(|i| i.kind == "credit_note" && i.status == "issued")
+    );
+    assert!(
+        invs.iter()
+            .any(|i| i.kind == "proforma" && i.status == "issued")
+    );
+    assert!(
+        invs.iter().all(|i| i.created_at < now - DAY),
+        "documents have their own past dates"
+    );
+    let today = chrono::DateTime::from_timestamp(now, 0)
+        .unwrap()
+        .date_naive();
+    assert!(
+        invs.iter().any(|i| i.kind == "commercial"
+            && i.open_minor() > 0
+            && i.due_date
+                .as_deref()
+                .is_some_and(|d| d < today.to_string().as_str())),
+        "an overdue invoice"
+    );
+    assert!(invs.iter().any(|i| i.credited_minor > 0));
+    let (qs, _) = leadledger_store::quotes::list(&mut tx, &Default::default(), 1000, 0)
+        .await
+        .unwrap();
+    let qstatus: HashSet<&str> = qs.iter().map(|q| q.status.as_str()).collect();
+    for st in [
+        "draft",
+        "sent",
+        "accepted",
+        "declined",
+        "expired",
+        "superseded",
+    ] {
+        assert!(qstatus.contains(st), "a {st} quote: {qstatus:?}");
+    }
+    assert!(
+        qs.iter().all(|q| q.costing.is_some()),
+        "every quote is costed"
+    );
+    let (pays, _) = leadledger_store::payments::list(&mut tx, &Default::default(), 1000, 0)
+        .await
+        .unwrap();
+    assert!(
+        pays.iter()
+            .any(|p| p.against_invoice_id.is_some() && p.allocated_minor == 0),
+        "a deposit held as an advance"
+    );
+    assert!(pays.iter().any(|p| p.bank_charges_minor > 0));
     let defs = fields::list(&mut tx).await.unwrap();
     assert_eq!(defs.len(), catalog::FIELDS.len());
     for f in &defs {

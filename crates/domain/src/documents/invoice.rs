@@ -237,7 +237,7 @@ pub fn credit_note(
             format!(
                 "credit notes may credit at most {} {} more on this invoice",
                 invoice_total.currency,
-                format_decimal(room.max(Decimal::ZERO))
+                crate::money::format_amount(room.max(Decimal::ZERO), invoice_total.currency)
             ),
         ));
     }

@@ -34,6 +34,9 @@ impl IndexPage {
     }
 
     fn open(&self, v: &InvoiceView) -> String {
+        if v.row.kind == "proforma" {
+            return "—".into();
+        }
         let c = v.snapshot.currency;
         money(&Money::new(
             Decimal::new(v.row.open_minor(), c.minor_units()),
