@@ -12,6 +12,7 @@ struct FileConfig {
     addr: Option<String>,
     secure_cookies: Option<bool>,
     session_ttl_hours: Option<i64>,
+    ecb_url: Option<String>,
 }
 
 /// Resolved settings.
@@ -21,6 +22,8 @@ pub struct Config {
     pub addr: Option<String>,
     pub secure_cookies: bool,
     pub session_ttl_hours: i64,
+    /// Where `serve` fetches the ECB reference rates daily (none: no fetch).
+    pub ecb_url: Option<String>,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -58,6 +61,7 @@ impl Config {
             addr: env("LEADLEDGER_ADDR").or(file.addr),
             secure_cookies,
             session_ttl_hours,
+            ecb_url: env("LEADLEDGER_ECB_URL").or(file.ecb_url),
         })
     }
 

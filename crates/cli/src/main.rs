@@ -3,6 +3,7 @@
 
 mod bench;
 mod config;
+mod fetch;
 mod inquiry;
 
 use anyhow::{Context, Result, bail};
@@ -144,6 +145,14 @@ enum RatesCmd {
         #[arg(long)]
         db: Option<String>,
     },
+    /// Download the ECB reference rates and import them (all or nothing). The URL defaults to
+    /// `ecb_url` from the config (LEADLEDGER_ECB_URL), else the ECB's daily file.
+    Fetch {
+        #[arg(long)]
+        url: Option<String>,
+        #[arg(long)]
+        db: Option<String>,
+    },
     /// The rate between two currencies on a day (default today): a manual rate or the ECB cross rate.
     Show {
         from: String,
@@ -235,7 +244,7 @@ async fn run(cmd: Cmd, cfg: Config) -> Result<()> {
     match cmd {
         Cmd::Serve { db, addr } => {
             let app = open(&cfg, db.as_deref(), DEFAULT_DB).await?;
-            serve(app, &cfg.addr(addr.as_deref()), cfg.secure_cookies, None).await
+            serve(app, &cfg.addr(addr.as_deref()), &cfg, None).await
         }
         Cmd::Demo {
             db,
@@ -271,7 +280,7 @@ async fn run(cmd: Cmd, cfg: Config) -> Result<()> {
             let banner = format!(
                 "\nleadledger demo: http://{addr}/\nsign in as boss (admin), mgr (manager), lily or tom (sales), fin (finance); password: demo\n"
             );
-            serve(app, &addr, cfg.secure_cookies, Some(banner)).await
+            serve(app, &addr, &cfg, Some(banner)).await
         }
         Cmd::Migrate { db } => {
             let url = cfg.db_url(db.as_deref(), DEFAULT_DB);
@@ -306,15 +315,17 @@ async fn run(cmd: Cmd, cfg: Config) -> Result<()> {
             let s = rates::import_ecb(&app, None, &xml)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), cli_err(e)))?;
-            let span = match (s.first, s.last) {
-                (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
-                (Some(a), _) => a.to_string(),
-                _ => "no days".into(),
-            };
-            println!(
-                "imported {} ECB rates for {} day(s), {span}",
-                s.rates, s.days
-            );
+            println!("{}", fetch::summary(&s));
+            Ok(())
+        }
+        Cmd::Rates {
+            cmd: RatesCmd::Fetch { url, db },
+        } => {
+            let url = url
+                .or_else(|| cfg.ecb_url.clone())
+                .unwrap_or_else(|| fetch::ECB_DAILY_URL.to_string());
+            let app = open(&cfg, db.as_deref(), DEFAULT_DB).await?;
+            println!("{}", fetch::fetch_and_import(&app, &url).await?);
             Ok(())
         }
         Cmd::Rates {
@@ -420,12 +431,8 @@ async fn user(cmd: UserCmd, cfg: &Config) -> Result<()> {
 }
 
 /// Serves until Ctrl-C or SIGTERM.
-pub async fn serve(
-    app: App,
-    addr: &str,
-    secure_cookies: bool,
-    banner: Option<String>,
-) -> Result<()> {
+pub async fn serve(app: App, addr: &str, cfg: &Config, banner: Option<String>) -> Result<()> {
+    let secure_cookies = cfg.secure_cookies;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("failed to listen on {addr}"))?;
@@ -435,7 +442,7 @@ pub async fn serve(
         secure_cookies,
     });
     tracing::info!(%local, backend = ?app.db.backend(), "serving");
-    let housekeeping = tokio::spawn(housekeeping(app.clone()));
+    let housekeeping = tokio::spawn(housekeeping(app.clone(), cfg.ecb_url.clone()));
     if let Some(b) = banner {
         println!("{b}");
     }
@@ -452,9 +459,12 @@ pub async fn serve(
 }
 
 /// Work that follows the clock while the server runs: quotes past their validity date expire
-/// (at start, then hourly).
-async fn housekeeping(app: App) {
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+/// (at start, then hourly), and when `ecb_url` is configured the ECB rates are fetched at start
+/// and then once a day (retried hourly after a failure).
+async fn housekeeping(app: App, ecb_url: Option<String>) {
+    const HOUR: i64 = 3600;
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(HOUR as u64));
+    let mut last_fetch: Option<i64> = None;
     loop {
         tick.tick().await;
         let today = chrono::Utc::now().date_naive();
@@ -462,6 +472,20 @@ async fn housekeeping(app: App) {
             Ok(0) => {}
             Ok(n) => tracing::info!(expired = n, "quotes past their validity expired"),
             Err(e) => tracing::warn!(error = %e, "expiring quotes failed"),
+        }
+        let now = leadledger_app::now();
+        if let Some(url) = &ecb_url
+            && last_fetch.is_none_or(|t| now - t >= 24 * HOUR)
+        {
+            match fetch::fetch_and_import(&app, url).await {
+                Ok(s) => {
+                    tracing::info!(%url, "{s}");
+                    last_fetch = Some(now);
+                }
+                Err(e) => {
+                    tracing::warn!(%url, error = %format!("{e:#}"), "ECB rate fetch failed; retrying in an hour")
+                }
+            }
         }
     }
 }

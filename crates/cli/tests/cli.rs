@@ -49,10 +49,16 @@ fn user_and_token_commands_work_while_a_server_runs_on_the_same_sqlite_file() {
         .local_addr()
         .unwrap()
         .port();
+    // The server fetches the ECB rates at start from the configured URL (a local file server).
+    let files = file_server();
     let _server = Server(
         Command::new(BIN)
             .args(["serve", "--db", &db, "--addr", &format!("127.0.0.1:{port}")])
             .env("LEADLEDGER_LOG", "warn")
+            .env(
+                "LEADLEDGER_ECB_URL",
+                format!("http://127.0.0.1:{files}/ecb-daily.xml"),
+            )
             .stdout(Stdio::null())
             .spawn()
             .unwrap(),
@@ -116,6 +122,21 @@ fn user_and_token_commands_work_while_a_server_runs_on_the_same_sqlite_file() {
     let (status, body) = http(port, "GET", "/api/v1/me", &token);
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("\"username\":\"ann\""));
+
+    // The fetch runs in the background: wait for it, up to 10 s.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (status, body) = http(port, "GET", "/api/v1/rates?base=EUR", &token);
+        assert_eq!(status, 200, "{body}");
+        if body.contains("\"source\":\"ecb\"") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the daily fetch ran at start: {body}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 
     let list = String::from_utf8(run(&["user", "list"], &db).stdout).unwrap();
     assert!(list.contains("ann") && list.contains("manager"));
@@ -255,5 +276,78 @@ fn ecb_rates_import_all_or_nothing_and_give_cross_rates() {
         show.starts_with("1 EUR = 157.2 JPY (2026-12-03"),
         "the latest day on or before: {show}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A local file server for the fetch test: `/NAME` answers the fixture NAME, anything else 404.
+/// Serves until the test process ends.
+fn file_server() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let n = s.read(&mut buf).unwrap_or(0);
+            let req = String::from_utf8_lossy(&buf[..n]);
+            let path = req.split_whitespace().nth(1).unwrap_or("/");
+            let file = format!(
+                "{}/tests/fixtures/{}",
+                env!("CARGO_MANIFEST_DIR"),
+                path.trim_start_matches('/')
+            );
+            let (status, body) = match std::fs::read(&file) {
+                Ok(b) if !path.contains("..") => ("200 OK", b),
+                _ => ("404 Not Found", b"not found".to_vec()),
+            };
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status}\r\nContent-Type: application/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = s.write_all(&body);
+        }
+    });
+    port
+}
+
+#[test]
+fn rates_fetch_downloads_the_ecb_file_and_imports_it_all_or_nothing() {
+    let dir = std::env::temp_dir().join(format!("ll-cli-fetch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = format!("sqlite://{}", dir.join("rates.db").display());
+    let port = file_server();
+    let url = |name: &str| format!("http://127.0.0.1:{port}/{name}");
+    for (name, want) in [("ecb-broken.xml", "line 6"), ("missing.xml", "404")] {
+        let out = run(&["rates", "fetch", "--url", &url(name)], &db);
+        assert!(!out.status.success(), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want), "{name}: {err}");
+    }
+    let none = run(
+        &["rates", "show", "USD", "CNY", "--date", "2026-12-03"],
+        &db,
+    );
+    assert!(!none.status.success(), "nothing was imported");
+    let out = run(&["rates", "fetch", "--url", &url("ecb-daily.xml")], &db);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("imported 5 ECB rates for 1 day(s), 2026-12-03")
+    );
+    let show = run(
+        &["rates", "show", "USD", "CNY", "--date", "2026-12-03"],
+        &db,
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&show.stdout).trim(),
+        "1 USD = 7.1 CNY (2026-12-03, ecb_cross)"
+    );
+    let bad = run(&["rates", "fetch", "--url", "ftp://example.org/x.xml"], &db);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not an http(s) URL"));
     let _ = std::fs::remove_dir_all(&dir);
 }
