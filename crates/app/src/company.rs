@@ -113,22 +113,8 @@ pub async fn save(app: &App, actor: &Actor, d: &CompanyDraft) -> Result<()> {
 /// Accepts a PNG or JPEG logo (checked by its first bytes, not its name) up to 512 KB.
 pub async fn set_logo(app: &App, actor: &Actor, bytes: &[u8]) -> Result<()> {
     require_admin(actor)?;
-    let kind = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        "image/png"
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "image/jpeg"
-    } else {
-        return Err(AppError::field(
-            "logo",
-            Invalid::new("invalid_image", "a PNG or JPEG image"),
-        ));
-    };
-    if bytes.len() > MAX_LOGO_BYTES {
-        return Err(AppError::field(
-            "logo",
-            Invalid::new("image_too_large", "at most 512 KB"),
-        ));
-    }
+    let kind = leadledger_domain::image::image_type(bytes, MAX_LOGO_BYTES)
+        .map_err(|e| AppError::field("logo", e))?;
     let mut tx = app.db.write().await?;
     company::set_logo(&mut tx, bytes, kind, now()).await?;
     audit::record(

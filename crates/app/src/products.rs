@@ -406,3 +406,35 @@ pub async fn import_csv(app: &App, actor: &Actor, data: &[u8]) -> Result<ImportS
     tx.commit().await?;
     Ok(summary)
 }
+
+/// Largest product image accepted.
+pub const MAX_IMAGE_BYTES: usize = 1024 * 1024;
+
+/// Sets a product's photo: a PNG or JPEG of at most 1 MB.
+pub async fn set_image(app: &App, actor: &Actor, id: i64, bytes: &[u8]) -> Result<()> {
+    if !actor.can_manage_products() {
+        return Err(AppError::Forbidden);
+    }
+    let kind = leadledger_domain::image::image_type(bytes, MAX_IMAGE_BYTES)
+        .map_err(|e| AppError::field("image", e))?;
+    let mut tx = app.db.write().await?;
+    let p = products::get(&mut tx, id).await?;
+    products::set_image(&mut tx, id, bytes, kind, now()).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "product",
+        Some(id),
+        "set_image",
+        json!({"sku": p.record.sku, "bytes": bytes.len(), "type": kind}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A product's photo and its content type.
+pub async fn image(app: &App, id: i64) -> Result<Option<(Vec<u8>, String)>> {
+    let mut tx = app.db.read().await?;
+    Ok(products::image(&mut tx, id).await?)
+}

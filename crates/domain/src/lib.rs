@@ -12,6 +12,7 @@ pub mod documents;
 pub mod email;
 pub mod error;
 pub mod fx;
+pub mod image;
 pub mod incoterms;
 pub mod money;
 pub mod packing;

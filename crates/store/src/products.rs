@@ -207,3 +207,38 @@ pub async fn prices_for(tx: &mut Tx, product_ids: &[i64]) -> Result<Vec<PriceRow
     .fetch_all(c)
     .await)?)
 }
+
+/// Stores (or replaces) a product's image.
+pub async fn set_image(
+    tx: &mut Tx,
+    product_id: i64,
+    bytes: &[u8],
+    content_type: &str,
+    now: i64,
+) -> Result<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO product_images (product_id, bytes, content_type, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (product_id) DO UPDATE SET bytes = excluded.bytes, content_type = excluded.content_type, \
+         updated_at = excluded.updated_at"
+    )
+    .bind(product_id)
+    .bind(bytes)
+    .bind(content_type)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// A product's image and its content type.
+pub async fn image(tx: &mut Tx, product_id: i64) -> Result<Option<(Vec<u8>, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as(
+        "SELECT bytes, content_type FROM product_images WHERE product_id = $1"
+    )
+    .bind(product_id)
+    .fetch_optional(c)
+    .await)?)
+}

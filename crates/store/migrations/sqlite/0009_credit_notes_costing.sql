@@ -16,3 +16,11 @@ ALTER TABLE quotes ADD COLUMN expired_at BIGINT;
 -- A deposit paid against a proforma invoice, held as the customer's advance until the
 -- commercial invoice of the same order or quote is issued and takes it.
 ALTER TABLE payments ADD COLUMN against_invoice_id BIGINT REFERENCES invoices (id);
+
+-- A product's photo (PNG or JPEG), one per product.
+CREATE TABLE product_images (
+    product_id   BIGINT PRIMARY KEY REFERENCES products (id) ON DELETE CASCADE,
+    bytes        BLOB   NOT NULL,
+    content_type TEXT   NOT NULL,
+    updated_at   BIGINT NOT NULL
+);

@@ -8,7 +8,7 @@ use crate::layout::Layout;
 use crate::session::{PageUser, PostForm, read_upload};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leadledger_app::AppError;
 use leadledger_app::company::{self, BankAccountDraft, CompanyDraft};
@@ -174,15 +174,5 @@ pub async fn upload_logo(
 
 /// The logo, for signed-in users (documents embed it later).
 pub async fn logo(State(s): State<AppState>, _u: PageUser) -> Result<Response, WebError> {
-    match company::logo(&s.app).await? {
-        Some((bytes, kind)) => Ok((
-            [
-                (header::CONTENT_TYPE, kind),
-                (header::CACHE_CONTROL, "private, max-age=300".into()),
-            ],
-            bytes,
-        )
-            .into_response()),
-        None => Err(WebError::NotFound),
-    }
+    super::image_response(company::logo(&s.app).await?)
 }

@@ -77,6 +77,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/products/{id}", get(products::show).post(products::update))
         .route("/products/{id}/delete", post(products::delete))
+        .route(
+            "/products/{id}/image",
+            get(products::image).post(products::upload_image),
+        )
         .route("/rates", get(rates::index).post(rates::create))
         .route(
             "/rates/import",
@@ -219,5 +223,23 @@ impl Pager {
 
     pub fn next(&self) -> Option<u32> {
         (self.page < self.pages).then(|| self.page + 1)
+    }
+}
+
+/// An uploaded image (logo, product photo) as a response; 404 when there is none.
+fn image_response(img: Option<(Vec<u8>, String)>) -> Result<Response, WebError> {
+    match img {
+        Some((bytes, kind)) => Ok((
+            [
+                (axum::http::header::CONTENT_TYPE, kind),
+                (
+                    axum::http::header::CACHE_CONTROL,
+                    "private, max-age=300".into(),
+                ),
+            ],
+            bytes,
+        )
+            .into_response()),
+        None => Err(WebError::NotFound),
     }
 }

@@ -89,6 +89,8 @@ struct FormPage {
     id: Option<i64>,
     currencies: Vec<String>,
     can_manage: bool,
+    has_image: bool,
+    image_error: Option<String>,
 }
 
 fn currencies_of(f: &FormState, extra: &[String]) -> Vec<String> {
@@ -114,6 +116,8 @@ fn form_page(u: &PageUser, f: FormState, id: Option<i64>, extra: &[String]) -> F
         f,
         id,
         can_manage: u.actor().can_manage_products(),
+        has_image: false,
+        image_error: None,
     }
 }
 
@@ -195,12 +199,7 @@ pub async fn create(State(s): State<AppState>, p: PostForm) -> Result<Response, 
     }
 }
 
-pub async fn show(
-    State(s): State<AppState>,
-    u: PageUser,
-    Path(id): Path<String>,
-) -> Result<Response, WebError> {
-    let id = parse_id(&id)?;
+async fn show_page(s: &AppState, u: &PageUser, id: i64) -> Result<FormPage, WebError> {
     let p = products::get(&s.app, id).await?;
     let r = &p.row.record;
     let mut f = FormState::default();
@@ -236,7 +235,52 @@ pub async fn show(
     for (c, v) in &p.prices {
         f.set(&format!("price_{c}"), v);
     }
-    Ok(render(&form_page(&u, f, Some(id), &extra)))
+    let mut page = form_page(u, f, Some(id), &extra);
+    page.has_image = products::image(&s.app, id).await?.is_some();
+    Ok(page)
+}
+
+pub async fn show(
+    State(s): State<AppState>,
+    u: PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    Ok(render(&show_page(&s, &u, parse_id(&id)?).await?))
+}
+
+/// Uploads the product's photo (PNG or JPEG, at most 1 MB).
+pub async fn upload_image(
+    State(s): State<AppState>,
+    u: PageUser,
+    Path(id): Path<String>,
+    mp: Multipart,
+) -> Result<Response, WebError> {
+    let id = parse_id(&id)?;
+    let up = read_upload(&u, mp).await?;
+    let data = up.file("image").map(|f| f.2.clone()).unwrap_or_default();
+    match products::set_image(&s.app, u.actor(), id, &data).await {
+        Ok(()) => Ok(Redirect::to(&format!("/products/{id}?flash=saved")).into_response()),
+        Err(AppError::Invalid(e)) => {
+            let mut page = show_page(&s, &u, id).await?;
+            page.image_error = Some(
+                e.0.values()
+                    .map(|v| crate::error::translate_invalid(u.lang, v.code, &v.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The product's photo, for signed-in users.
+pub async fn image(
+    State(s): State<AppState>,
+    _u: PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    super::image_response(products::image(&s.app, parse_id(&id)?).await?)
 }
 
 pub async fn update(

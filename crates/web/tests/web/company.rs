@@ -5,10 +5,21 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 
 fn logo_upload(session: &str, csrf: &str, bytes: &[u8]) -> Request<Body> {
-    let mut body = format!("--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n--XyZ\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"l.png\"\r\nContent-Type: image/png\r\n\r\n").into_bytes();
+    upload("/settings/company/logo", "logo", session, csrf, bytes)
+}
+
+/// A multipart upload of `bytes` as the file field `field`, with the CSRF token.
+pub(crate) fn upload(
+    path: &str,
+    field: &str,
+    session: &str,
+    csrf: &str,
+    bytes: &[u8],
+) -> Request<Body> {
+    let mut body = format!("--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n--XyZ\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"l.png\"\r\nContent-Type: image/png\r\n\r\n").into_bytes();
     body.extend_from_slice(bytes);
     body.extend_from_slice(b"\r\n--XyZ--\r\n");
-    Request::post("/settings/company/logo")
+    Request::post(path)
         .header(header::COOKIE, format!("ll_session={session}"))
         .header(header::CONTENT_TYPE, "multipart/form-data; boundary=XyZ")
         .body(Body::from(body))

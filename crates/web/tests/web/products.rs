@@ -157,3 +157,52 @@ app_test!(
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
 );
+
+app_test!(a_product_has_a_photo_uploaded_by_managers, |t| {
+    let mgr = t.token("mgr").await;
+    let r = t
+        .api(
+            &mgr,
+            Method::POST,
+            "/api/v1/products",
+            Some(json!({"sku": "IMG-1", "name_en": "Lamp with photo"})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_i64().unwrap();
+    let path = format!("/products/{id}/image");
+    let b = t.browser("mgr").await;
+    let jpeg = [&[0xFF, 0xD8, 0xFF, 0xE0][..], b"0000fake-jpeg"].concat();
+    let r = t
+        .send(crate::company::upload(
+            &path, "image", &b.session, &b.csrf, &jpeg,
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let img = t.send(b.get(&path)).await;
+    assert_eq!(img.headers[header::CONTENT_TYPE], "image/jpeg");
+    let page = t.send(b.get(&format!("/products/{id}"))).await.body;
+    assert!(page.contains(&format!("src=\"{path}\"")), "{page}");
+    let r = t
+        .send(crate::company::upload(
+            &path, "image", &b.session, &b.csrf, b"GIF89a",
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("PNG or JPEG"), "{}", r.body);
+    let tom = t.browser("tom").await;
+    let r = t
+        .send(crate::company::upload(
+            &path,
+            "image",
+            &tom.session,
+            &tom.csrf,
+            &jpeg,
+        ))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "sales do not change the catalogue"
+    );
+});
