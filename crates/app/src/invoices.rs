@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use leadledger_domain::documents::invoice::{
     self as di, InvoiceKind, InvoiceStatus, OrderLineQuantities, ShipmentDates,
 };
-use leadledger_domain::documents::lines::{Charges, DocumentDiscount, LineDraft};
+use leadledger_domain::documents::lines::{Charges, DocumentDiscount, LineDraft, remainder};
 use leadledger_domain::documents::numbering::format_number;
 use leadledger_domain::documents::quote::QuoteSnapshot;
 use leadledger_domain::documents::totals::Totals;
@@ -129,8 +129,9 @@ pub async fn proforma(
 }
 
 /// A draft commercial invoice billing `requested` quantities per order line, at most what has
-/// shipped and is not billed yet. The order's charges and document discount go on its first
-/// commercial invoice only.
+/// shipped and is not billed yet. The order's charges go on its first commercial invoice; the
+/// invoice that bills the rest of a line (or of the order) bills the rest of its amount (or
+/// discount), so the commercial invoices of an order add up to the order to the cent.
 pub async fn commercial(
     app: &App,
     actor: &Actor,
@@ -140,7 +141,7 @@ pub async fn commercial(
     let mut tx = app.db.write().await?;
     let o = orders::get(&mut tx, order_id).await?;
     can_bill(&mut tx, actor, o.customer_id).await?;
-    let lines = orders::lines(&mut tx, order_id).await?;
+    let lines_of_order = orders::lines(&mut tx, order_id).await?;
     let mut e = FieldErrors::new();
     let mut want: Vec<(i64, Quantity)> = Vec::new();
     for (i, (lid, raw)) in requested
@@ -162,7 +163,7 @@ pub async fn commercial(
         return Err(AppError::Invalid(e));
     }
     let qty = |s: &str| parse_decimal(s).unwrap_or_default();
-    let order_lines: Vec<OrderLineQuantities<i64>> = lines
+    let order_lines: Vec<OrderLineQuantities<i64>> = lines_of_order
         .iter()
         .filter_map(|l| {
             Some(OrderLineQuantities {
@@ -175,24 +176,79 @@ pub async fn commercial(
     let billed_rows = invoices::billed_for_order(&mut tx, order_id).await?;
     let billed: Vec<(i64, Quantity)> = billed_rows
         .iter()
-        .filter_map(|(l, q)| Some((*l, Quantity::parse(q).ok()?)))
+        .filter_map(|b| Some((b.order_line_id, Quantity::parse(&b.quantity).ok()?)))
         .collect();
     di::check_invoice_quantities(&order_lines, &billed, &want)?;
     let order_snap: QuoteSnapshot =
         serde_json::from_str(&o.snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+    let c = order_snap.currency;
     let first = billed_rows.is_empty();
+    // Quantities billed per order line once this invoice is issued.
+    let billed_qty = |lid: i64| -> Decimal {
+        billed
+            .iter()
+            .chain(want.iter())
+            .filter(|(l, _)| *l == lid)
+            .map(|(_, q)| q.value())
+            .sum()
+    };
     let mut snap = order_snap.clone();
-    snap.lines = want
-        .iter()
-        .filter_map(|(lid, q)| {
-            let pos = lines.iter().find(|l| l.id == *lid)?.position as usize;
-            order_snap.lines.get(pos).map(|l| l.with_quantity(*q))
-        })
-        .collect();
-    if !first {
-        snap.charges = Charges::none(snap.currency);
-        snap.discount = DocumentDiscount::None;
+    let mut lines = Vec::new();
+    for (lid, q) in &want {
+        let Some(ol) = lines_by_id(&lines_of_order, *lid) else {
+            continue;
+        };
+        let Some(line) = order_snap.lines.get(ol.position as usize) else {
+            continue;
+        };
+        let ordered = Quantity::parse(&ol.quantity)
+            .map(|q| q.value())
+            .unwrap_or_default();
+        // The invoice that bills the rest of a line bills the rest of its amount, so the parts
+        // add up to the order to the cent.
+        if billed_qty(*lid) == ordered && billed.iter().any(|(l, _)| l == lid) {
+            let before: Vec<Money> = billed_rows
+                .iter()
+                .filter(|b| b.order_line_id == *lid)
+                .map(|b| money_of(b.amount_minor, c))
+                .collect();
+            let ordered_amount = line.amount(c).map_err(|e| AppError::field("lines", e))?;
+            let rest =
+                remainder(ordered_amount, &before).map_err(|e| AppError::field("lines", e))?;
+            lines.push(line.with_rest(*q, rest));
+        } else {
+            lines.push(line.with_quantity(*q));
+        }
     }
+    snap.lines = lines;
+    // The order's charges go on its first commercial invoice; a percentage discount applies to
+    // each; the invoice that completes the order takes what is left of the order's discount.
+    let completes = order_lines
+        .iter()
+        .all(|l| billed_qty(l.id) == l.ordered.value());
+    if !first {
+        snap.charges = Charges::none(c);
+    }
+    snap.discount = if completes {
+        let order_discount = order_snap
+            .totals()
+            .map_err(|e| AppError::field("lines", e))?
+            .discount;
+        let before = earlier_discounts(&mut tx, order_id).await?;
+        let rest =
+            remainder(order_discount, &before).map_err(|e| AppError::field("discount", e))?;
+        if rest.is_zero() {
+            DocumentDiscount::None
+        } else {
+            DocumentDiscount::Amount(rest)
+        }
+    } else {
+        match order_snap.discount {
+            DocumentDiscount::Percent(p) => DocumentDiscount::Percent(p),
+            DocumentDiscount::Amount(m) if first => DocumentDiscount::Amount(m),
+            _ => DocumentDiscount::None,
+        }
+    };
     let rec = record(
         InvoiceKind::Commercial,
         o.customer_id,
@@ -201,14 +257,46 @@ pub async fn commercial(
         &snap,
         actor.user_id,
     )?;
+    let totals = snap.totals().map_err(|e| AppError::field("lines", e))?;
     let id = invoices::insert(&mut tx, &rec, now()).await?;
-    for (lid, q) in &want {
-        invoices::add_order_line(&mut tx, id, *lid, &q.value().normalize().to_string()).await?;
+    for ((lid, q), amount) in want.iter().zip(&totals.lines) {
+        invoices::add_order_line(
+            &mut tx,
+            id,
+            *lid,
+            &q.value().normalize().to_string(),
+            minor(*amount),
+        )
+        .await?;
     }
     audit::record(&mut tx, Some(actor), "invoice", Some(id), "create",
         json!({"kind": "commercial", "order": o.number, "lines": want.iter().map(|(l, q)| json!([l, q.value().normalize().to_string()])).collect::<Vec<_>>()})).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+fn lines_by_id(lines: &[orders::OrderLineRow], id: i64) -> Option<&orders::OrderLineRow> {
+    lines.iter().find(|l| l.id == id)
+}
+
+/// The discounts of the order's earlier, non-void commercial invoices.
+async fn earlier_discounts(tx: &mut Tx, order_id: i64) -> Result<Vec<Money>> {
+    let f = InvoiceFilter {
+        order_id: Some(order_id),
+        kind: Some("commercial".into()),
+        ..Default::default()
+    };
+    let (rows, _) = invoices::list(tx, &f, 10_000, 0).await?;
+    rows.iter()
+        .filter(|r| r.status != "void")
+        .map(|r| {
+            let s: QuoteSnapshot =
+                serde_json::from_str(&r.snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+            Ok(s.totals()
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .discount)
+        })
+        .collect()
 }
 
 /// Issues a draft on `issue_date` (today when `None`): the next gapless number of its series

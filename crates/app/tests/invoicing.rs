@@ -130,9 +130,12 @@ async fn two_hundred_concurrent_invoice_issues_get_distinct_gapless_numbers() {
 async fn the_pi_the_sales_order_and_the_commercial_invoices_of_one_quote_agree() {
     for backend in backends() {
         let (db, app, boss, cid) = setup(backend).await;
-        let qid = quotes::create(&app, &boss, &quote(cid, "EUR", "7.9"))
-            .await
-            .unwrap();
+        // A 2 % document discount on top of the line discount, to split as well.
+        let discounted = QuoteDraft {
+            discount: "2%".into(),
+            ..quote(cid, "EUR", "7.9")
+        };
+        let qid = quotes::create(&app, &boss, &discounted).await.unwrap();
         quotes::apply_event(&app, &boss, qid, QuoteEvent::Send)
             .await
             .unwrap();
@@ -173,14 +176,16 @@ async fn the_pi_the_sales_order_and_the_commercial_invoices_of_one_quote_agree()
             invoices::get(&app, &boss, ci1).await.unwrap(),
             invoices::get(&app, &boss, ci2).await.unwrap(),
         );
-        // Each partial invoice rounds its own lines, so two parts may differ from the order by a
-        // rounding cent per split line (here 120 × 20.3333 = 2,440.00 but 1,626.66 + 813.33).
+        // Each partial invoice rounds its own lines (120 × 20.3333 = 2,440.00 but 80 × is
+        // 1,626.66): the invoice billing the rest bills the rest of the amount (813.34) and of
+        // the discount, so the parts add up to the order to the cent.
         let billed = c1.totals.total.checked_add(c2.totals.total).unwrap();
-        let gap = (billed.amount - q.totals.total.amount).abs();
-        assert!(
-            gap <= rust_decimal::Decimal::new(1, 2),
-            "{backend:?}: {billed} vs {}",
-            q.totals.total
+        assert_eq!(billed, q.totals.total, "{backend:?}");
+        assert_eq!(c1.totals.lines[0].amount.to_string(), "1626.66");
+        assert_eq!(c2.totals.lines[0].amount.to_string(), "813.34");
+        assert_eq!(
+            c1.totals.discount.amount + c2.totals.discount.amount,
+            q.totals.discount.amount
         );
         let qty = |v: &invoices::InvoiceView| {
             v.snapshot
@@ -222,7 +227,8 @@ async fn the_pi_the_sales_order_and_the_commercial_invoices_of_one_quote_agree()
         )
         .await
         .unwrap();
-        assert_eq!(ci.totals, q.totals, "{backend:?}: CI = quote");
+        let q2 = quotes::get(&app, &boss, qid2).await.unwrap();
+        assert_eq!(ci.totals, q2.totals, "{backend:?}: CI = quote");
         let number = invoices::issue(&app, &boss, ci1, None).await.unwrap();
         assert!(
             number.starts_with("INV-") && number.ends_with("-00001"),

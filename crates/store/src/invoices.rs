@@ -99,24 +99,37 @@ pub async fn add_order_line(
     invoice_id: i64,
     order_line_id: i64,
     quantity: &str,
+    amount_minor: i64,
 ) -> Result<()> {
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO invoice_order_lines (invoice_id, order_line_id, quantity) VALUES ($1, $2, $3)"
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO invoice_order_lines (invoice_id, order_line_id, quantity, amount_minor) VALUES ($1, $2, $3, $4)"
     )
     .bind(invoice_id)
     .bind(order_line_id)
     .bind(quantity)
+    .bind(amount_minor)
     .execute(c)
     .await
-    .map(|_| ()))?;
+    .map(|_| ())
+    })?;
     Ok(())
 }
 
-/// `(order line id, quantity)` already billed by the non-void commercial invoices of an order.
-pub async fn billed_for_order(tx: &mut Tx, order_id: i64) -> Result<Vec<(i64, String)>> {
+/// What the non-void commercial invoices of an order billed per line.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BilledLine {
+    pub order_line_id: i64,
+    pub quantity: String,
+    pub amount_minor: i64,
+}
+
+/// `(order line, quantity, amount)` already billed by the non-void commercial invoices of an
+/// order.
+pub async fn billed_for_order(tx: &mut Tx, order_id: i64) -> Result<Vec<BilledLine>> {
     Ok(on_tx!(tx, |c| {
         sqlx::query_as(
-        "SELECT l.order_line_id, l.quantity FROM invoice_order_lines l JOIN invoices i ON i.id = l.invoice_id \
+        "SELECT l.order_line_id, l.quantity, l.amount_minor FROM invoice_order_lines l JOIN invoices i ON i.id = l.invoice_id \
          WHERE i.order_id = $1 AND i.kind = 'commercial' AND i.status <> 'void'"
     )
     .bind(order_id)

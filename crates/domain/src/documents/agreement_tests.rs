@@ -196,3 +196,38 @@ proptest! {
         prop_assert_eq!(pi.base_total(), ci.base_total());
     }
 }
+
+proptest! {
+    /// However an order line is split over partial invoices, the part billing the rest bills
+    /// the rest of the amount, so the parts add up to the line to the cent.
+    #[test]
+    fn partial_invoices_of_a_line_add_up_to_the_line(
+        line in any_line(),
+        cuts in prop::collection::vec(1u32..100, 1..5),
+        c in prop::sample::select(vec![Currency::USD, Currency::JPY, Currency::KWD]),
+    ) {
+        let whole = line.amount(c).unwrap();
+        let total_q = line.quantity().value();
+        // Split the quantity in proportion to `cuts`, whole units except the last part.
+        let sum: u32 = cuts.iter().sum();
+        let mut parts: Vec<Decimal> = cuts[..cuts.len() - 1]
+            .iter()
+            .map(|k| (total_q * Decimal::from(*k) / Decimal::from(sum)).floor())
+            .filter(|q| !q.is_zero())
+            .collect();
+        let rest_q = total_q - parts.iter().copied().sum::<Decimal>();
+        prop_assume!(rest_q > Decimal::ZERO);
+        let mut billed: Vec<Money> = Vec::new();
+        for q in parts.drain(..) {
+            billed.push(line.with_quantity(Quantity::new(q).unwrap()).amount(c).unwrap());
+        }
+        // Rounding drifts by under a minor unit per part; only a rest worth less than that
+        // drift could go negative, and that is refused rather than billed.
+        let rest = super::lines::remainder(whole, &billed);
+        prop_assume!(rest.is_ok());
+        let rest = rest.unwrap();
+        let last = line.with_rest(Quantity::new(rest_q).unwrap(), rest);
+        billed.push(last.amount(c).unwrap());
+        prop_assert_eq!(Money::sum(c, billed).unwrap(), whole);
+    }
+}

@@ -51,6 +51,14 @@ pub struct Line {
     unit: String,
     unit_price: UnitPrice,
     discount: Percent,
+    /// Set only on the commercial invoice that bills the rest of an order line: what the order
+    /// line amounts to less what earlier invoices billed, so the parts add up to the cent.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
+    billed_amount: Option<rust_decimal::Decimal>,
 }
 
 /// The stored shape of a [`Line`]; deserialising re-checks the text fields.
@@ -63,12 +71,14 @@ struct LineRecord {
     unit: String,
     unit_price: UnitPrice,
     discount: Percent,
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    billed_amount: Option<rust_decimal::Decimal>,
 }
 
 impl TryFrom<LineRecord> for Line {
     type Error = Invalid;
     fn try_from(r: LineRecord) -> Result<Self, Invalid> {
-        Line::new(
+        let line = Line::new(
             r.product_id,
             r.sku.as_deref().unwrap_or(""),
             r.description.as_deref().unwrap_or(""),
@@ -76,7 +86,11 @@ impl TryFrom<LineRecord> for Line {
             &r.unit,
             r.unit_price,
             r.discount,
-        )
+        )?;
+        Ok(Line {
+            billed_amount: r.billed_amount,
+            ..line
+        })
     }
 }
 
@@ -105,6 +119,7 @@ impl Line {
             unit: parse_unit(unit)?,
             unit_price,
             discount,
+            billed_amount: None,
         })
     }
 
@@ -147,14 +162,43 @@ impl Line {
     pub fn with_quantity(&self, quantity: Quantity) -> Line {
         Line {
             quantity,
+            billed_amount: None,
             ..self.clone()
         }
     }
 
-    /// quantity × unit price × (1 − discount), rounded to `currency` with [`crate::money::round`].
-    pub fn amount(&self, currency: Currency) -> Result<Money, Invalid> {
-        line_amount(self.quantity, self.unit_price, self.discount, currency)
+    /// The line that bills the rest of an order line: `quantity` is what is left, `amount` is
+    /// the order line's amount less what earlier invoices billed (see [`remainder`]).
+    pub fn with_rest(&self, quantity: Quantity, amount: Money) -> Line {
+        Line {
+            quantity,
+            billed_amount: Some(amount.amount),
+            ..self.clone()
+        }
     }
+
+    /// quantity × unit price × (1 − discount), rounded to `currency` with [`crate::money::round`];
+    /// on the line billing the rest of an order line, the rest of its amount.
+    pub fn amount(&self, currency: Currency) -> Result<Money, Invalid> {
+        match self.billed_amount {
+            Some(a) => Ok(Money::new(a, currency)),
+            None => line_amount(self.quantity, self.unit_price, self.discount, currency),
+        }
+    }
+}
+
+/// What is left to bill of an order line amounting to `ordered` after earlier invoices billed
+/// `billed`: never negative (a correction is a credit note).
+pub fn remainder(ordered: Money, billed: &[Money]) -> Result<Money, Invalid> {
+    let before = Money::sum(ordered.currency, billed.iter().copied())?;
+    let rest = ordered.checked_sub(before)?;
+    if rest.is_negative() {
+        return Err(Invalid::new(
+            "billed_more_than_ordered",
+            "earlier invoices billed more than the order line",
+        ));
+    }
+    Ok(rest)
 }
 
 fn name_required() -> Invalid {
@@ -231,6 +275,7 @@ impl LineDraft {
             unit: unit?,
             unit_price: unit_price?,
             discount: discount?,
+            billed_amount: None,
         })
         .filter(|l| l.sku.is_some() || l.description.is_some())
     }

@@ -24,3 +24,7 @@ CREATE TABLE product_images (
     content_type TEXT   NOT NULL,
     updated_at   BIGINT NOT NULL
 );
+
+-- What each commercial invoice billed of an order line, in minor units: the invoice that bills
+-- the rest of a line bills the rest of its amount, so partial invoices add up to the order.
+ALTER TABLE invoice_order_lines ADD COLUMN amount_minor BIGINT NOT NULL DEFAULT 0;
