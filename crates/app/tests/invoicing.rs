@@ -84,6 +84,18 @@ fn quote(cid: i64, currency: &str, rate: &str) -> QuoteDraft {
     }
 }
 
+/// A quote made from `d`, sent and accepted; its id.
+async fn accepted(app: &App, boss: &Actor, d: &QuoteDraft) -> i64 {
+    let qid = quotes::create(app, boss, d).await.unwrap();
+    quotes::apply_event(app, boss, qid, QuoteEvent::Send)
+        .await
+        .unwrap();
+    quotes::apply_event(app, boss, qid, QuoteEvent::Accept)
+        .await
+        .unwrap();
+    qid
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_hundred_concurrent_invoice_issues_get_distinct_gapless_numbers() {
     for backend in backends() {
@@ -135,13 +147,7 @@ async fn the_pi_the_sales_order_and_the_commercial_invoices_of_one_quote_agree()
             discount: "2%".into(),
             ..quote(cid, "EUR", "7.9")
         };
-        let qid = quotes::create(&app, &boss, &discounted).await.unwrap();
-        quotes::apply_event(&app, &boss, qid, QuoteEvent::Send)
-            .await
-            .unwrap();
-        quotes::apply_event(&app, &boss, qid, QuoteEvent::Accept)
-            .await
-            .unwrap();
+        let qid = accepted(&app, &boss, &discounted).await;
         let q = quotes::get(&app, &boss, qid).await.unwrap();
         let oid = orders::from_quote(&app, &boss, qid).await.unwrap();
         let o = orders::get(&app, &boss, oid).await.unwrap();
@@ -203,15 +209,7 @@ async fn the_pi_the_sales_order_and_the_commercial_invoices_of_one_quote_agree()
                 .sum::<rust_decimal::Decimal>()
         );
         // Invoiced in one go, the commercial invoice agrees with the quote to the cent.
-        let qid2 = quotes::create(&app, &boss, &quote(cid, "EUR", "7.9"))
-            .await
-            .unwrap();
-        quotes::apply_event(&app, &boss, qid2, QuoteEvent::Send)
-            .await
-            .unwrap();
-        quotes::apply_event(&app, &boss, qid2, QuoteEvent::Accept)
-            .await
-            .unwrap();
+        let qid2 = accepted(&app, &boss, &quote(cid, "EUR", "7.9")).await;
         let oid2 = orders::from_quote(&app, &boss, qid2).await.unwrap();
         let o2 = orders::get(&app, &boss, oid2).await.unwrap();
         let all: Vec<(i64, String)> = o2
@@ -254,15 +252,7 @@ async fn the_pi_the_sales_order_and_the_commercial_invoices_of_one_quote_agree()
 
 /// A shipped, issued commercial invoice in USD for the whole of a fresh quote.
 async fn issued_invoice(app: &App, boss: &Actor, cid: i64) -> invoices::InvoiceView {
-    let qid = quotes::create(app, boss, &quote(cid, "USD", "7.1"))
-        .await
-        .unwrap();
-    quotes::apply_event(app, boss, qid, QuoteEvent::Send)
-        .await
-        .unwrap();
-    quotes::apply_event(app, boss, qid, QuoteEvent::Accept)
-        .await
-        .unwrap();
+    let qid = accepted(app, boss, &quote(cid, "USD", "7.1")).await;
     let oid = orders::from_quote(app, boss, qid).await.unwrap();
     let all: Vec<(i64, String)> = orders::get(app, boss, oid)
         .await
@@ -452,15 +442,7 @@ async fn a_deposit_against_the_pi_is_held_and_applied_to_the_commercial_invoice(
     use leadledger_app::payments::{self, PaymentDraft};
     for backend in backends() {
         let (db, app, boss, cid) = setup(backend).await;
-        let qid = quotes::create(&app, &boss, &quote(cid, "USD", "7.1"))
-            .await
-            .unwrap();
-        quotes::apply_event(&app, &boss, qid, QuoteEvent::Send)
-            .await
-            .unwrap();
-        quotes::apply_event(&app, &boss, qid, QuoteEvent::Accept)
-            .await
-            .unwrap();
+        let qid = accepted(&app, &boss, &quote(cid, "USD", "7.1")).await;
         let oid = orders::from_quote(&app, &boss, qid).await.unwrap();
         let pi = invoices::proforma(&app, &boss, None, Some(oid))
             .await

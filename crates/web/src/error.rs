@@ -229,6 +229,14 @@ impl IntoResponse for ApiError {
 
 /// The language-neutral helper for translating a validation code, falling back to its English
 /// message when there is no translation for the code.
+/// Every field error, translated, as one line for an alert.
+pub fn translate_all(lang: Lang, e: &leadledger_domain::FieldErrors) -> String {
+    e.0.values()
+        .map(|v| translate_invalid(lang, v.code, &v.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 pub fn translate_invalid(lang: Lang, code: &str, message: &str) -> String {
     let key = format!("err.{code}");
     if crate::i18n::catalog().contains_key(&key) {

@@ -529,18 +529,21 @@ async fn bill(app: &App, by: &Actor, qid: i64, plan: &Plan, now: i64) -> Result<
         .map(|d| d.and_utc().timestamp())
         .unwrap_or(shipped);
     let when = |t: i64| t.min(now - 3600);
+    // What is open on the invoice, paid at `t` less the banks' charges.
+    let balance = |open: Decimal, t: i64| {
+        pay(
+            open - charges_dec,
+            charges,
+            t,
+            None,
+            vec![(ci, open.to_string())],
+        )
+    };
     match plan.billing {
         Billing::OnTime => {
             // The balance arrives before the due date, less the banks' charges.
             let t = when(shipped + 4 * DAY).min(due_t.max(shipped + DAY));
-            let d = pay(
-                open - charges_dec,
-                charges,
-                t,
-                None,
-                vec![(ci, open.to_string())],
-            );
-            at(t, record(app, by, &d)).await?;
+            at(t, record(app, by, &balance(open, t))).await?;
         }
         Billing::CreditNote => {
             // 3 % of the first line arrived dead; credited after the buyer's photos, and the
@@ -559,25 +562,11 @@ async fn bill(app: &App, by: &Actor, qid: i64, plan: &Plan, now: i64) -> Result<
             at(t, invoices::issue(app, by, cn, Some(date_of(t)))).await?;
             let open = Decimal::new(invoices::get(app, by, ci).await?.row.open_minor(), dp);
             let t = when(t + 3 * DAY);
-            let d = pay(
-                open - charges_dec,
-                charges,
-                t,
-                None,
-                vec![(ci, open.to_string())],
-            );
-            at(t, record(app, by, &d)).await?;
+            at(t, record(app, by, &balance(open, t))).await?;
         }
         Billing::LateButPays => {
             let t = when(due_t + 24 * DAY);
-            let d = pay(
-                open - charges_dec,
-                charges,
-                t,
-                None,
-                vec![(ci, open.to_string())],
-            );
-            at(t, record(app, by, &d)).await?;
+            at(t, record(app, by, &balance(open, t))).await?;
         }
         Billing::Late => {
             let t = when(due_t + 31 * DAY);

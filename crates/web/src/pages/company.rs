@@ -158,11 +158,7 @@ pub async fn upload_logo(
     match company::set_logo(&s.app, u.actor(), &data).await {
         Ok(()) => Ok(Redirect::to("/settings/company?flash=saved").into_response()),
         Err(AppError::Invalid(e)) => {
-            let msg =
-                e.0.values()
-                    .map(|v| crate::error::translate_invalid(u.lang, v.code, &v.message))
-                    .collect::<Vec<_>>()
-                    .join("; ");
+            let msg = crate::error::translate_all(u.lang, &e);
             Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &page(&s, &u, None, FormState::default(), Some(msg)).await?,

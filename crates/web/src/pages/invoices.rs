@@ -178,11 +178,7 @@ async fn outcome(
             Redirect::to(&format!("/invoices/{}?flash=saved", to.unwrap_or(id))).into_response(),
         ),
         Err(AppError::Invalid(e)) => {
-            let msg =
-                e.0.values()
-                    .map(|v| crate::error::translate_invalid(p.user.lang, v.code, &v.message))
-                    .collect::<Vec<_>>()
-                    .join("; ");
+            let msg = crate::error::translate_all(p.user.lang, &e);
             let f = FormState::from_form(&p.form).with_errors(p.user.lang, &e);
             Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,

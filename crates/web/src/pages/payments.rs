@@ -295,11 +295,7 @@ pub async fn apply(
     match payments::apply_credit(&s.app, p.user.actor(), id, &allocations_of(&p.form)).await {
         Ok(()) => Ok(Redirect::to(&format!("/payments/{id}?flash=saved")).into_response()),
         Err(AppError::Invalid(e)) => {
-            let msg =
-                e.0.values()
-                    .map(|v| crate::error::translate_invalid(p.user.lang, v.code, &v.message))
-                    .collect::<Vec<_>>()
-                    .join("; ");
+            let msg = crate::error::translate_all(p.user.lang, &e);
             let f = FormState::from_form(&p.form).with_errors(p.user.lang, &e);
             Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -16,7 +16,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leadledger_app::AppError;
 use leadledger_app::costing::{self, CostingView};
 use leadledger_app::quotes::{self, QuoteView};
-use leadledger_domain::FieldErrors;
 use leadledger_domain::money::{Money, format_amount};
 use leadledger_domain::pricing::{CostingDraft, LineMargin, MarginTotal};
 use rust_decimal::Decimal;
@@ -174,20 +173,13 @@ pub async fn save(
             Ok(Redirect::to(&to).into_response())
         }
         Err(AppError::Invalid(e)) => {
-            let msg = message(&p, &e);
+            let msg = crate::error::translate_all(p.user.lang, &e);
             let (mut page, _) = page(&s, &p.user, id, Some(draft), Some(msg)).await?;
             page.f = state_of(&draft_of_form(&p.form)).with_errors(p.user.lang, &e);
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(e) => Err(e.into()),
     }
-}
-
-fn message(p: &PostForm, e: &FieldErrors) -> String {
-    e.0.values()
-        .map(|v| crate::error::translate_invalid(p.user.lang, v.code, &v.message))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The margin line on the quote page: what the current prices earn, when costs are known.

@@ -262,12 +262,7 @@ pub async fn upload_image(
         Ok(()) => Ok(Redirect::to(&format!("/products/{id}?flash=saved")).into_response()),
         Err(AppError::Invalid(e)) => {
             let mut page = show_page(&s, &u, id).await?;
-            page.image_error = Some(
-                e.0.values()
-                    .map(|v| crate::error::translate_invalid(u.lang, v.code, &v.message))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            );
+            page.image_error = Some(crate::error::translate_all(u.lang, &e));
             Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
         Err(e) => Err(e.into()),

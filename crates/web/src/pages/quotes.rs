@@ -469,11 +469,7 @@ pub async fn event(
     match quotes::apply_event(&s.app, p.user.actor(), id, ev).await {
         Ok(()) => Ok(Redirect::to(&format!("/quotes/{id}?flash=saved")).into_response()),
         Err(AppError::Invalid(e)) => {
-            let msg =
-                e.0.values()
-                    .map(|v| crate::error::translate_invalid(p.user.lang, v.code, &v.message))
-                    .collect::<Vec<_>>()
-                    .join("; ");
+            let msg = crate::error::translate_all(p.user.lang, &e);
             Ok(render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &show_page(&s, &p.user, id, Some(msg)).await?,
