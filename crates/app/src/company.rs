@@ -32,6 +32,12 @@ pub async fn base_currency(app: &App) -> Result<Currency> {
     Ok(Currency::parse(&c.base_currency).unwrap_or(Currency::CNY))
 }
 
+/// The base currency, read inside a transaction already open.
+pub(crate) async fn base_currency_in(tx: &mut leadledger_store::Tx) -> Result<Currency> {
+    let c = company::get(tx).await?;
+    Ok(Currency::parse(&c.base_currency).unwrap_or(Currency::CNY))
+}
+
 /// Raw company fields as submitted.
 #[derive(Debug, Clone, Default)]
 pub struct CompanyDraft {

@@ -307,7 +307,6 @@ pub async fn issue(
     id: i64,
     issue_date: Option<NaiveDate>,
 ) -> Result<String> {
-    let base = crate::company::base_currency(app).await?;
     let mut tx = app.db.write().await?;
     let row = invoices::get(&mut tx, id).await?;
     can_bill(&mut tx, actor, row.customer_id).await?;
@@ -349,6 +348,7 @@ pub async fn issue(
     audit::record(&mut tx, Some(actor), "invoice", Some(id), "issue", json!({"number": number, "issue_date": date.to_string(), "due_date": due.map(|d| d.to_string())})).await?;
     if kind == InvoiceKind::Commercial {
         let issued = invoices::get(&mut tx, id).await?;
+        let base = crate::company::base_currency_in(&mut tx).await?;
         crate::payments::apply_deposits(&mut tx, actor, &issued, base).await?;
         refresh_due_date(&mut tx, id).await?;
     }
@@ -633,15 +633,15 @@ fn status_of(row: &InvoiceRow) -> Result<InvoiceStatus> {
     let c = leadledger_domain::money::Currency::parse(&row.currency)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let dp = c.minor_units();
-    let total = Money::new(Decimal::new(row.total_minor, dp), c);
-    // What closed the invoice: payments and credit notes. A credit note or a proforma is never
+    // A credit note lowers what is owed; payments pay it. A credit note or a proforma is never
     // "paid" or overdue: neither is a receivable.
-    let settled = if row.kind != "commercial" {
-        0
+    let (owed, paid) = if row.kind == "commercial" {
+        (row.total_minor - row.credited_minor, row.paid_minor)
     } else {
-        row.paid_minor + row.credited_minor
+        (row.total_minor, 0)
     };
-    let paid = Money::new(Decimal::new(settled, dp), c);
+    let total = Money::new(Decimal::new(owed, dp), c);
+    let paid = Money::new(Decimal::new(paid, dp), c);
     let due = row.due_date.as_deref().and_then(|d| d.parse().ok());
     Ok(di::invoice_status(
         row.status != "draft",

@@ -2,6 +2,7 @@
 //! nothing re-typed), with shipped quantities recorded per line for partial shipments.
 
 use crate::customers::{editable, visible};
+use crate::quotes::QuoteDraft;
 use crate::{App, AppError, Page, Result, audit, now};
 use chrono::Datelike;
 use leadledger_domain::documents::numbering::{Series, format_number};
@@ -49,29 +50,90 @@ pub async fn from_quote(app: &App, actor: &Actor, quote_id: i64) -> Result<i64> 
     }
     let snap: QuoteSnapshot =
         serde_json::from_str(&q.snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
+    let content = Content {
+        customer_id: q.customer_id,
+        quote_id: Some(quote_id),
+        snapshot: q.snapshot.clone(),
+        total_minor: q.total_minor,
+        base_total_minor: q.base_total_minor,
+    };
+    let (id, number) = insert(&mut tx, actor, &snap, content).await?;
+    audit::record(&mut tx, Some(actor), "sales_order", Some(id), "create",
+        json!({"number": number, "from_quote": q.number, "revision": q.revision, "total_minor": q.total_minor})).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A sales order typed directly (a buyer who orders without a quote), validated like a quote.
+pub async fn create_direct(app: &App, actor: &Actor, d: &QuoteDraft) -> Result<i64> {
+    let Some(customer_id) = d.customer_id else {
+        return Err(AppError::field(
+            "customer_id",
+            Invalid::new("required", "choose the customer"),
+        ));
+    };
+    let c = crate::quotes::content_of(app, d).await?;
+    let mut tx = app.db.write().await?;
+    editable(&mut tx, actor, customer_id).await?;
+    let content = Content {
+        customer_id,
+        quote_id: None,
+        snapshot: serde_json::to_string(&c.snap).map_err(|e| AppError::Internal(e.to_string()))?,
+        total_minor: c.total_minor,
+        base_total_minor: c.base_total_minor,
+    };
+    let (id, number) = insert(&mut tx, actor, &c.snap, content).await?;
+    audit::record(
+        &mut tx,
+        Some(actor),
+        "sales_order",
+        Some(id),
+        "create",
+        json!({"number": number, "direct": true, "total_minor": c.total_minor}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// What an order is made of, from a quote or typed.
+struct Content {
+    customer_id: i64,
+    quote_id: Option<i64>,
+    snapshot: String,
+    total_minor: i64,
+    base_total_minor: i64,
+}
+
+/// Numbers and inserts an order with its lines; `(id, number)`.
+async fn insert(
+    tx: &mut leadledger_store::Tx,
+    actor: &Actor,
+    snap: &QuoteSnapshot,
+    c: Content,
+) -> Result<(i64, String)> {
     let year = crate::today().year();
-    let n = quotes::next_number(&mut tx, Series::SalesOrder.prefix(), year).await?;
+    let n = quotes::next_number(tx, Series::SalesOrder.prefix(), year).await?;
     let number = format_number(Series::SalesOrder, year, n as u32)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let rec = OrderRecord {
         number: number.clone(),
-        customer_id: q.customer_id,
-        quote_id: Some(quote_id),
+        customer_id: c.customer_id,
+        quote_id: c.quote_id,
         status: "open".into(),
-        currency: q.currency.clone(),
-        rate: q.rate.clone(),
-        incoterm: q.incoterm.clone(),
-        place: q.place.clone(),
-        snapshot: q.snapshot.clone(),
-        total_minor: q.total_minor,
-        base_total_minor: q.base_total_minor,
+        currency: snap.currency.code().into(),
+        rate: snap.rate.rate().normalize().to_string(),
+        incoterm: snap.incoterm.rule().code().into(),
+        place: snap.incoterm.place().into(),
+        snapshot: c.snapshot,
+        total_minor: c.total_minor,
+        base_total_minor: c.base_total_minor,
         created_by: Some(actor.user_id),
     };
-    let t = now();
-    let id = orders::insert(&mut tx, &rec, t).await?;
+    let id = orders::insert(tx, &rec, now()).await?;
     for (i, l) in snap.lines.iter().enumerate() {
         orders::insert_line(
-            &mut tx,
+            tx,
             id,
             i as i32,
             l.product_id(),
@@ -81,10 +143,7 @@ pub async fn from_quote(app: &App, actor: &Actor, quote_id: i64) -> Result<i64> 
         )
         .await?;
     }
-    audit::record(&mut tx, Some(actor), "sales_order", Some(id), "create",
-        json!({"number": number, "from_quote": q.number, "revision": q.revision, "total_minor": q.total_minor})).await?;
-    tx.commit().await?;
-    Ok(id)
+    Ok((id, number))
 }
 
 fn decode(row: OrderRow, lines: Vec<OrderLineRow>) -> Result<OrderView> {

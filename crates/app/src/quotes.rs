@@ -76,6 +76,24 @@ struct Content {
     base_total: Money,
 }
 
+/// A validated draft: its snapshot and totals in minor units, for documents typed like a quote
+/// (a sales order made directly).
+pub struct ValidContent {
+    pub snap: QuoteSnapshot,
+    pub total_minor: i64,
+    pub base_total_minor: i64,
+}
+
+/// Validates a draft as a quote would be (every field, today's rate when none was given).
+pub async fn content_of(app: &App, d: &QuoteDraft) -> Result<ValidContent> {
+    let c = snapshot_of(app, d).await?;
+    Ok(ValidContent {
+        total_minor: to_minor(c.totals.total),
+        base_total_minor: to_minor(c.base_total),
+        snap: c.snap,
+    })
+}
+
 /// Validates a draft into a snapshot, looking up today's rate when none was given.
 async fn snapshot_of(app: &App, d: &QuoteDraft) -> Result<Content> {
     let base = crate::company::base_currency(app).await?;

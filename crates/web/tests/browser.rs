@@ -159,6 +159,7 @@ async fn scenario(c: &Client, base: &str) {
     );
     assert!(page.contains("回款准时"), "tag shown");
     save_screenshot(c, "customer").await;
+    let customer_url = c.current_url().await.unwrap();
 
     c.goto(&format!("{base}/customers/new")).await.unwrap();
     fill(c, "#name", "BROWSERTEST LIGHTING Co., Ltd.").await;
@@ -193,6 +194,10 @@ async fn scenario(c: &Client, base: &str) {
         c.source().await.unwrap().contains("Customers"),
         "English UI"
     );
+
+    // Quote to cash on that buyer: quote, send, accept, order, ship, invoice, issue, credit.
+    c.goto(customer_url.as_str()).await.unwrap();
+    quote_to_cash(c).await;
 
     // The inquiry inbox: paste a vague request, read the analysis and the questions to send.
     c.goto(&format!("{base}/inquiries")).await.unwrap();
@@ -229,6 +234,74 @@ async fn scenario(c: &Client, base: &str) {
     assert_eq!(c.current_url().await.unwrap().path(), "/login");
     c.goto(&format!("{base}/customers")).await.unwrap();
     wait_for(c, "#login-submit").await;
+}
+
+/// Clicks a button whose form asks for confirmation, and confirms.
+async fn click_confirmed(c: &Client, css: &str) {
+    wait_for(c, css).await.click().await.unwrap();
+    c.accept_alert().await.unwrap();
+}
+
+/// From the buyer's page (lily is on it): a quote through to an issued commercial invoice and a
+/// credit note, by the same clicks a salesperson makes.
+async fn quote_to_cash(c: &Client) {
+    wait_for(c, "#new-quote-for-customer")
+        .await
+        .click()
+        .await
+        .unwrap();
+    fill(c, "#currency", "USD").await;
+    fill(c, "input[name=rate]", "7.1").await;
+    wait_for(c, "#incoterm")
+        .await
+        .select_by_value("FOB")
+        .await
+        .unwrap();
+    fill(c, "#place", "Ningbo").await;
+    fill(c, "#payment_terms", "30% T/T deposit, 70% before shipment").await;
+    fill(c, "input[name=lead_time]", "30 days").await;
+    fill(
+        c,
+        "input[name='lines[0].description']",
+        "LED flood light 100W",
+    )
+    .await;
+    fill(c, "input[name='lines[0].quantity']", "100").await;
+    fill(c, "input[name='lines[0].unit_price']", "12.5").await;
+    wait_for(c, "#save-quote").await.click().await.unwrap();
+    let number = wait_for(c, "#quote-number").await.text().await.unwrap();
+    assert!(number.starts_with("Q-"), "{number}");
+    wait_for(c, "#send-quote").await.click().await.unwrap();
+    wait_for(c, "#accept-quote").await.click().await.unwrap();
+    wait_for(c, "#make-order").await.click().await.unwrap();
+    wait_for(c, "#order-number").await;
+    fill(c, "#ship-form input[name^=ship_]", "100").await;
+    wait_for(c, "#record-shipment").await.click().await.unwrap();
+    fill(c, "input[name^=bill_]", "100").await;
+    wait_for(c, "#make-commercial").await.click().await.unwrap();
+    click_confirmed(c, "#issue-invoice").await;
+    let number = wait_for(c, "#invoice-number").await.text().await.unwrap();
+    assert!(number.starts_with("INV-"), "{number}");
+    let words = wait_for(c, "#amount-in-words").await.text().await.unwrap();
+    assert!(words.contains("ONE THOUSAND TWO HUNDRED FIFTY"), "{words}");
+    fill(c, "#credit-form input[name=credit_0]", "4").await;
+    fill(c, "#credit-reason-input", "4 lights broken in transit").await;
+    wait_for(c, "#make-credit-note")
+        .await
+        .click()
+        .await
+        .unwrap();
+    click_confirmed(c, "#issue-invoice").await;
+    let number = wait_for(c, "#invoice-number").await.text().await.unwrap();
+    assert!(number.starts_with("CN-"), "{number}");
+    wait_for(c, "#credited-invoice")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let open = wait_for(c, "#invoice-open").await.text().await.unwrap();
+    assert_eq!(open, "USD 1,200.00", "1,250 less the 50 credited");
+    save_screenshot(c, "invoice").await;
 }
 
 /// Screenshots go to target/browser-test/ for people to look at; they are not compared.

@@ -495,8 +495,11 @@ pub struct OrderOut {
 #[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct OrderIn {
-    /// An accepted quote revision.
-    pub quote_id: i64,
+    /// An accepted quote revision; without it, the order is typed directly with the same
+    /// fields as a quote (customer_id, currency, incoterm, place, payment_terms, lines, …).
+    pub quote_id: Option<i64>,
+    #[serde(flatten)]
+    pub direct: QuoteIn,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize, ToSchema)]

@@ -87,7 +87,14 @@ pub async fn create(
     ApiUser(a): ApiUser,
     ApiJson(b): ApiJson<OrderIn>,
 ) -> Result<(StatusCode, Json<OrderOut>), ApiError> {
-    let id = orders::from_quote(&s.app, &a, b.quote_id).await?;
+    let id = match b.quote_id {
+        Some(q) => orders::from_quote(&s.app, &a, q).await?,
+        None => {
+            let mut d = super::quotes::draft(b.direct);
+            leadledger_app::quotes::complete_lines(&s.app, &mut d).await?;
+            orders::create_direct(&s.app, &a, &d).await?
+        }
+    };
     Ok((
         StatusCode::CREATED,
         Json(out(orders::get(&s.app, &a, id).await?)),

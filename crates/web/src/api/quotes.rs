@@ -74,7 +74,7 @@ pub fn out(v: QuoteView) -> QuoteOut {
     }
 }
 
-fn draft(b: QuoteIn) -> QuoteDraft {
+pub(super) fn draft(b: QuoteIn) -> QuoteDraft {
     QuoteDraft {
         customer_id: b.customer_id,
         contact_id: b.contact_id,

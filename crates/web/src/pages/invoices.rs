@@ -85,6 +85,8 @@ struct ShowPage {
     error: Option<String>,
     /// What was typed into the pay, void or credit form when it was refused.
     f: FormState,
+    /// Whether the user books payments (finance, managers, admins).
+    can_pay: bool,
 }
 
 impl ShowPage {
@@ -152,6 +154,7 @@ async fn show_page(
         words,
         error,
         f,
+        can_pay: u.actor().can_book_payments(),
     })
 }
 

@@ -100,7 +100,8 @@ pub fn routes() -> Router<AppState> {
             get(pricing::show).post(pricing::save),
         )
         .route("/quotes/{id}/order", post(orders::from_quote))
-        .route("/orders", get(orders::index))
+        .route("/orders", get(orders::index).post(quotes::create_order))
+        .route("/orders/new", get(quotes::new_order_form))
         .route("/orders/{id}", get(orders::show))
         .route("/orders/{id}/ship", post(orders::ship))
         .route("/invoices", get(invoices::index))

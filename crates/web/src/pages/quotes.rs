@@ -204,13 +204,16 @@ async fn form_page(
                 || !f.v(&format!("lines[{i}].sku")).is_empty()
         })
         .count();
-    let title = if revising {
-        u.lang.t("quotes.revise")
+    // The same form types a sales order made directly.
+    let (nav, title) = if action == ORDER_ACTION {
+        ("orders", u.lang.t("orders.new"))
+    } else if revising {
+        ("quotes", u.lang.t("quotes.revise"))
     } else {
-        u.lang.t("quotes.new")
+        ("quotes", u.lang.t("quotes.new"))
     };
     Ok(FormPage {
-        l: Layout::new(u, "quotes", title),
+        l: Layout::new(u, nav, title),
         f,
         action,
         customer_name,
@@ -287,6 +290,31 @@ async fn refused(
             ))
         }
         other => Err(other.into()),
+    }
+}
+
+/// Where the quote form posts when it types a sales order directly.
+const ORDER_ACTION: &str = "/orders";
+
+/// A sales order typed directly, on the quote form.
+pub async fn new_order_form(
+    State(s): State<AppState>,
+    u: PageUser,
+    RawQuery(q): RawQuery,
+) -> Result<Response, WebError> {
+    let mut f = FormState::from_form(&FormData::from_pairs(super::query_pairs(&q)));
+    f.set("place_is_port", "1");
+    Ok(render(
+        &form_page(&s, &u, f, ORDER_ACTION.into(), false).await?,
+    ))
+}
+
+pub async fn create_order(State(s): State<AppState>, p: PostForm) -> Result<Response, WebError> {
+    let mut d = draft_from(&p.form);
+    quotes::complete_lines(&s.app, &mut d).await?;
+    match leadledger_app::orders::create_direct(&s.app, p.user.actor(), &d).await {
+        Ok(id) => Ok(Redirect::to(&format!("/orders/{id}?flash=saved")).into_response()),
+        Err(e) => refused(&s, &p, ORDER_ACTION.into(), false, e).await,
     }
 }
 

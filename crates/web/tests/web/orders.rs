@@ -161,3 +161,64 @@ app_test!(
         );
     }
 );
+
+app_test!(
+    a_sales_order_is_typed_directly_on_the_page_or_the_api,
+    |t| {
+        let b = t.browser("tom").await;
+        let form = t.send(b.get("/orders/new")).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("action=\"/orders\""), "{}", form.body);
+        let cid = t.tom_customer.to_string();
+        let fields = |qty: &'static str| {
+            vec![
+                ("customer_id", cid.clone()),
+                ("currency", "USD".to_string()),
+                ("rate", "7.1".into()),
+                ("incoterm", "FOB".into()),
+                ("place", "Ningbo".into()),
+                ("place_is_port", "1".into()),
+                (
+                    "payment_terms",
+                    "30% T/T deposit, 70% before shipment".into(),
+                ),
+                ("lead_time", "30 days".into()),
+                ("lines[0].description", "Flood light 100W".into()),
+                ("lines[0].quantity", qty.into()),
+                ("lines[0].unit_price", "12.5".into()),
+            ]
+        };
+        let bad = fields("-5");
+        let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = t.send(b.post("/orders", &bad)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body.contains("value=\"-5\"") && r.body.contains("has-error"),
+            "{}",
+            r.body
+        );
+        let good = fields("100");
+        let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = t.send(b.post("/orders", &good)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = t
+            .send(b.get(r.location().split('?').next().unwrap()))
+            .await
+            .body;
+        assert!(
+            page.contains("SO-") && page.contains("Flood light 100W"),
+            "{page}"
+        );
+        let tom = t.token("tom").await;
+        let o = t
+        .api(&tom, Method::POST, "/api/v1/sales-orders", Some(json!({"customer_id": t.tom_customer, "currency": "EUR", "rate": "7.8",
+            "incoterm": "CIF", "place": "Hamburg", "place_is_port": true, "payment_terms": "OA 30 days", "lead_time": "30 days",
+            "lines": [{"description": "Panel light", "quantity": "40", "unit_price": "9.5"}]})))
+        .await;
+        assert_eq!(o.status, StatusCode::CREATED, "{}", o.body);
+        assert_eq!(
+            (o.json()["quote_id"].clone(), o.json()["total"].clone()),
+            (json!(null), json!("380.00"))
+        );
+    }
+);
