@@ -675,6 +675,42 @@ pub async fn get(app: &App, actor: &Actor, id: i64) -> Result<InvoiceView> {
     decode(row)
 }
 
+/// An invoice for lists: its row and status, without decoding its content.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InvoiceSummary {
+    #[serde(flatten)]
+    pub row: InvoiceRow,
+    pub derived_status: String,
+}
+
+/// Invoices for lists (the invoice list, a customer's page): rows and statuses only.
+pub async fn summaries(
+    app: &App,
+    actor: &Actor,
+    mut f: InvoiceFilter,
+    page: PageRequest,
+) -> Result<Page<InvoiceSummary>> {
+    f.visible_to = actor.customer_scope();
+    let mut tx = app.db.read().await?;
+    let (rows, total) = invoices::list(&mut tx, &f, page.limit(), page.offset()).await?;
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let derived_status = status_of(&row)?.as_str().to_string();
+            Ok(InvoiceSummary {
+                row,
+                derived_status,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
 pub async fn list(
     app: &App,
     actor: &Actor,

@@ -416,7 +416,7 @@ struct ShowPage {
     quotes: Vec<leadledger_app::store::quotes::QuoteRow>,
     receivables: Vec<leadledger_domain::documents::aging::AgingRow>,
     orders: Vec<leadledger_app::store::orders::OrderRow>,
-    invoices: Vec<leadledger_app::invoices::InvoiceView>,
+    invoices: Vec<leadledger_app::invoices::InvoiceSummary>,
     payments: Vec<leadledger_app::store::payments::PaymentRow>,
 }
 
@@ -521,7 +521,7 @@ async fn show_page(
     )
     .await?
     .items;
-    let invoices = leadledger_app::invoices::list(
+    let invoices = leadledger_app::invoices::summaries(
         &s.app,
         a,
         leadledger_app::store::invoices::InvoiceFilter {

@@ -13,9 +13,9 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use leadledger_app::AppError;
-use leadledger_app::invoices::{self, InvoiceView};
+use leadledger_app::invoices::{self, InvoiceSummary, InvoiceView};
 use leadledger_app::store::invoices::InvoiceFilter;
-use leadledger_domain::money::{Money, amount_in_words};
+use leadledger_domain::money::{Currency, Money, amount_in_words};
 use leadledger_domain::page::PageRequest;
 use rust_decimal::Decimal;
 
@@ -23,25 +23,26 @@ use rust_decimal::Decimal;
 #[template(path = "invoices/index.html")]
 struct IndexPage {
     l: Layout,
-    items: Vec<InvoiceView>,
+    items: Vec<InvoiceSummary>,
     pager: Pager,
     f: FormState,
 }
 
 impl IndexPage {
-    fn total(&self, v: &InvoiceView) -> String {
-        money(&v.totals.total)
+    fn minor(&self, v: &InvoiceSummary, minor: i64) -> String {
+        let c = Currency::parse(&v.row.currency).unwrap_or(Currency::USD);
+        money(&Money::new(Decimal::new(minor, c.minor_units()), c))
     }
 
-    fn open(&self, v: &InvoiceView) -> String {
+    fn total(&self, v: &InvoiceSummary) -> String {
+        self.minor(v, v.row.total_minor)
+    }
+
+    fn open(&self, v: &InvoiceSummary) -> String {
         if v.row.kind == "proforma" {
             return "—".into();
         }
-        let c = v.snapshot.currency;
-        money(&Money::new(
-            Decimal::new(v.row.open_minor(), c.minor_units()),
-            c,
-        ))
+        self.minor(v, v.row.open_minor())
     }
 }
 
@@ -63,7 +64,7 @@ pub async fn index(
         status: pick("status", &["draft", "issued", "void"]),
         ..Default::default()
     };
-    let r = invoices::list(&s.app, u.actor(), filter, page).await?;
+    let r = invoices::summaries(&s.app, u.actor(), filter, page).await?;
     let pager = Pager::new(r.page, r.pages(), r.total, &params);
     Ok(render(&IndexPage {
         l: Layout::new(&u, "invoices", u.lang.t("invoices.title")),
