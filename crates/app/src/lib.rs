@@ -10,6 +10,7 @@ pub mod auth;
 pub mod company;
 pub mod contacts;
 pub mod costing;
+pub mod credit_notes;
 pub mod customers;
 pub mod demo;
 pub mod error;

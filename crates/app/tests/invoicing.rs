@@ -4,7 +4,7 @@
 
 use leadledger_app::customers::{CustomerChange, OwnerChoice};
 use leadledger_app::quotes::QuoteDraft;
-use leadledger_app::{App, auth, customers, invoices, orders, quotes, users};
+use leadledger_app::{App, auth, credit_notes, customers, invoices, orders, quotes, users};
 use leadledger_domain::customer::CustomerDraft;
 use leadledger_domain::documents::lines::LineDraft;
 use leadledger_domain::documents::quote::QuoteEvent;
@@ -299,36 +299,36 @@ async fn credit_notes_reduce_what_is_open_and_never_exceed_the_invoice() {
         .await
         .unwrap();
         // Two drivers came back broken: credit them, 2 × 4.125 less 5 % = 7.84.
-        let draft = invoices::CreditDraft {
+        let draft = credit_notes::CreditDraft {
             reason: "2 drivers damaged in transit".into(),
             lines: vec![(1, "2".into())],
             ..Default::default()
         };
-        let too_many = invoices::CreditDraft {
+        let too_many = credit_notes::CreditDraft {
             lines: vec![(1, "8".into())],
             ..draft.clone()
         };
         assert_eq!(
             code(
-                invoices::credit_note(&app, &boss, inv.row.id, &too_many)
+                credit_notes::create(&app, &boss, inv.row.id, &too_many)
                     .await
                     .unwrap_err()
             ),
             "credit_quantity_exceeds_line"
         );
-        let no_reason = invoices::CreditDraft {
+        let no_reason = credit_notes::CreditDraft {
             reason: " ".into(),
             ..draft.clone()
         };
         assert_eq!(
             code(
-                invoices::credit_note(&app, &boss, inv.row.id, &no_reason)
+                credit_notes::create(&app, &boss, inv.row.id, &no_reason)
                     .await
                     .unwrap_err()
             ),
             "credit_reason_required"
         );
-        let cn = invoices::credit_note(&app, &boss, inv.row.id, &draft)
+        let cn = credit_notes::create(&app, &boss, inv.row.id, &draft)
             .await
             .unwrap();
         let number = invoices::issue(&app, &boss, cn, None).await.unwrap();
@@ -339,14 +339,14 @@ async fn credit_notes_reduce_what_is_open_and_never_exceed_the_invoice() {
         assert_eq!(after.row.open_minor(), 209_959, "{backend:?}");
         assert_eq!(after.derived_status, "partially_paid");
         // Credit notes together never exceed the invoice.
-        let huge = invoices::CreditDraft {
+        let huge = credit_notes::CreditDraft {
             reason: "price claim".into(),
             adjustment_amount: "3100".into(),
             ..Default::default()
         };
         assert_eq!(
             code(
-                invoices::credit_note(&app, &boss, inv.row.id, &huge)
+                credit_notes::create(&app, &boss, inv.row.id, &huge)
                     .await
                     .unwrap_err()
             ),
@@ -366,13 +366,13 @@ async fn credit_notes_reduce_what_is_open_and_never_exceed_the_invoice() {
         )
         .await
         .unwrap();
-        let claim = invoices::CreditDraft {
+        let claim = credit_notes::CreditDraft {
             reason: "quality claim agreed".into(),
             adjustment_description: "Allowance for 3 % colour deviation".into(),
             adjustment_amount: "50".into(),
             ..Default::default()
         };
-        let cn2 = invoices::credit_note(&app, &boss, inv.row.id, &claim)
+        let cn2 = credit_notes::create(&app, &boss, inv.row.id, &claim)
             .await
             .unwrap();
         invoices::issue(&app, &boss, cn2, None).await.unwrap();

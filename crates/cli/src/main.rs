@@ -263,13 +263,14 @@ async fn run(cmd: Cmd, cfg: Config) -> Result<()> {
                 };
                 let s = demo::seed(&app, &opts).await.map_err(cli_err)?;
                 eprintln!(
-                    "seeded {} customers, {} contacts, {} activities, {} inquiries, {} products, {} quotes in {:.1} s",
+                    "seeded {} customers, {} contacts, {} activities, {} inquiries, {} products, {} quotes, {} commercial invoices in {:.1} s",
                     s.customers,
                     s.contacts,
                     s.activities,
                     s.inquiries,
                     s.products,
                     s.quotes,
+                    s.invoices,
                     started.elapsed().as_secs_f64()
                 );
             }

@@ -550,7 +550,7 @@ async fn bill(app: &App, by: &Actor, qid: i64, plan: &Plan, now: i64) -> Result<
             // buyer pays the balance less the credit.
             let q: Decimal = v.snapshot.lines[0].quantity().value();
             let dead = (q * Decimal::new(3, 2)).round_dp(0);
-            let draft = invoices::CreditDraft {
+            let draft = crate::credit_notes::CreditDraft {
                 reason: format!(
                     "{dead} pcs dead on arrival; claim accepted after the buyer's photos"
                 ),
@@ -558,7 +558,7 @@ async fn bill(app: &App, by: &Actor, qid: i64, plan: &Plan, now: i64) -> Result<
                 ..Default::default()
             };
             let t = when(shipped + 24 * DAY);
-            let cn = at(t, invoices::credit_note(app, by, ci, &draft)).await?;
+            let cn = at(t, crate::credit_notes::create(app, by, ci, &draft)).await?;
             at(t, invoices::issue(app, by, cn, Some(date_of(t)))).await?;
             let open = Decimal::new(invoices::get(app, by, ci).await?.row.open_minor(), dp);
             let t = when(t + 3 * DAY);

@@ -186,13 +186,13 @@ pub async fn credit_note(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<CreditNoteIn>,
 ) -> Result<(StatusCode, Json<InvoiceOut>), ApiError> {
-    let d = invoices::CreditDraft {
+    let d = leadledger_app::credit_notes::CreditDraft {
         reason: b.reason,
         lines: b.lines.into_iter().map(|l| (l.line, l.quantity)).collect(),
         adjustment_description: b.adjustment_description,
         adjustment_amount: b.adjustment_amount,
     };
-    let cn = invoices::credit_note(&s.app, &a, path_id(&id)?, &d).await?;
+    let cn = leadledger_app::credit_notes::create(&s.app, &a, path_id(&id)?, &d).await?;
     Ok((
         StatusCode::CREATED,
         Json(out(invoices::get(&s.app, &a, cn).await?)),

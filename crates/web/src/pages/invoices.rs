@@ -201,7 +201,7 @@ pub async fn credit(
 ) -> Result<Response, WebError> {
     let id = parse_id(&id)?;
     let f = &p.form;
-    let d = invoices::CreditDraft {
+    let d = leadledger_app::credit_notes::CreditDraft {
         reason: f.get("reason").into(),
         lines: f
             .pairs()
@@ -215,7 +215,7 @@ pub async fn credit(
         adjustment_description: f.get("adjustment_description").into(),
         adjustment_amount: f.get("adjustment_amount").into(),
     };
-    let r = invoices::credit_note(&s.app, p.user.actor(), id, &d)
+    let r = leadledger_app::credit_notes::create(&s.app, p.user.actor(), id, &d)
         .await
         .map(Some);
     outcome(&s, &p, id, r).await
