@@ -17,7 +17,6 @@ use leadledger_domain::pricing::{
     Costing, LineMargin, MarginTotal, PriceInputs, PriceStack, line_margin, price_line,
     spread_per_unit, total_margin,
 };
-use leadledger_store::products::ProductRow;
 use rust_decimal::Decimal;
 use serde_json::json;
 
@@ -58,17 +57,6 @@ struct UnitCost {
     cbm: Option<Decimal>,
 }
 
-fn dec(s: &Option<String>) -> Option<Decimal> {
-    s.as_deref().and_then(|v| v.parse::<Decimal>().ok())
-}
-
-fn carton_cbm(p: &ProductRow) -> Option<(u32, Decimal)> {
-    let r = &p.record;
-    let pcs = u32::try_from(r.pcs_per_carton?).ok().filter(|n| *n > 0)?;
-    let l = dec(&r.carton_l_cm)? * dec(&r.carton_w_cm)? * dec(&r.carton_h_cm)?;
-    Some((pcs, l / Decimal::from(1_000_000)))
-}
-
 /// The stored inputs of a revision, or the defaults.
 pub fn costing_of(v: &QuoteView) -> (Costing, bool) {
     match v
@@ -94,12 +82,7 @@ pub async fn build(app: &App, v: &QuoteView, costing: Option<Costing>) -> Result
     // Each line's product, its unit cost inputs and its weight for spreading.
     let mut found = Vec::new();
     for l in &v.snapshot.lines {
-        let product = match (l.product_id(), l.sku()) {
-            (Some(id), _) => leadledger_store::products::get(&mut tx, id).await.ok(),
-            (None, Some(sku)) => leadledger_store::products::by_sku(&mut tx, sku).await?,
-            _ => None,
-        };
-        found.push(product);
+        found.push(crate::shipping::product_of(&mut tx, l).await?);
     }
     drop(tx);
     let costed: Vec<Option<UnitCost>> = found
@@ -107,13 +90,14 @@ pub async fn build(app: &App, v: &QuoteView, costing: Option<Costing>) -> Result
         .zip(&v.snapshot.lines)
         .map(|(p, l)| {
             let p = p.as_ref()?;
-            let cost = dec(&p.record.purchase_cost)?;
+            let cost = p
+                .record
+                .purchase_cost
+                .as_deref()
+                .and_then(|v| v.parse::<Decimal>().ok())?;
             let vat = Percent::parse(&p.record.vat_rate).ok()?;
             let rebate = Percent::parse(&p.record.rebate_rate).ok()?;
-            let cbm = carton_cbm(p).map(|(pcs, cbm)| {
-                let cartons = (l.quantity().value() / Decimal::from(pcs)).ceil();
-                cartons * cbm
-            });
+            let cbm = crate::shipping::carton_of(p).map(|c| c.load(l.quantity()).cbm);
             Some(UnitCost {
                 purchase: cost,
                 vat,

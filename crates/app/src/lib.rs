@@ -23,6 +23,7 @@ pub mod products;
 pub mod quotes;
 pub mod rates;
 pub mod receivables;
+pub mod shipping;
 pub mod tags;
 pub mod users;
 

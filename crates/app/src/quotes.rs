@@ -625,64 +625,6 @@ pub async fn complete_lines(app: &App, d: &mut QuoteDraft) -> Result<()> {
     Ok(())
 }
 
-/// Cartons, volume, weight and containers a quote's lines fill, from the products' packing.
-#[derive(Debug, Clone)]
-pub struct ShippingPlan {
-    pub load: leadledger_domain::packing::Load,
-    pub fits: [leadledger_domain::packing::Fit; 3],
-    pub mix: Option<String>,
-    /// Lines left out because their product has no packing data (or no product).
-    pub missing: Vec<String>,
-}
-
-fn dec(s: &Option<String>) -> Option<Decimal> {
-    s.as_deref().and_then(|v| v.parse::<Decimal>().ok())
-}
-
-pub async fn shipping_plan(app: &App, v: &QuoteView) -> Result<Option<ShippingPlan>> {
-    use leadledger_domain::packing::{Carton, Load, fit_all, suggest_mix};
-    let mut tx = app.db.read().await?;
-    let mut loads = Vec::new();
-    let mut missing = Vec::new();
-    for l in &v.snapshot.lines {
-        let product = match (l.product_id(), l.sku()) {
-            (Some(id), _) => leadledger_store::products::get(&mut tx, id).await.ok(),
-            (None, Some(sku)) => leadledger_store::products::by_sku(&mut tx, sku).await?,
-            _ => None,
-        };
-        let carton = product.as_ref().and_then(|p| {
-            let r = &p.record;
-            let dims = (
-                dec(&r.carton_l_cm)?,
-                dec(&r.carton_w_cm)?,
-                dec(&r.carton_h_cm)?,
-            );
-            Carton::new(
-                u32::try_from(r.pcs_per_carton?).ok()?,
-                dims,
-                dec(&r.gross_kg)?,
-                dec(&r.net_kg),
-            )
-            .ok()
-        });
-        match carton {
-            Some(c) => loads.push(c.load(l.quantity())),
-            None => missing.push(l.label().to_string()),
-        }
-    }
-    if loads.is_empty() {
-        return Ok(None);
-    }
-    let load = Load::total(loads);
-    let mix = suggest_mix(&load).ok().map(|m| m.describe());
-    Ok(Some(ShippingPlan {
-        fits: fit_all(&load),
-        load,
-        mix,
-        missing,
-    }))
-}
-
 /// Percentage by which today's rate differs from the frozen one, when it is more than
 /// `threshold_percent` and the quote is still open (draft or sent).
 pub async fn rate_drift(

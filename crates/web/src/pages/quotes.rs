@@ -337,7 +337,7 @@ struct ShowPage {
     totals: Vec<(&'static str, String)>,
     previous: Option<i64>,
     error: Option<String>,
-    shipping: Option<quotes::ShippingPlan>,
+    shipping: Option<leadledger_app::shipping::ShippingPlan>,
     /// Today's rate and its move in percent, when it moved past the re-quote threshold.
     drift: Option<(String, String)>,
     /// What the quoted prices earn (base currency, margin on price %), when costs are known.
@@ -405,7 +405,7 @@ async fn show_page(
         .position(|r| r.0 == id)
         .filter(|i| *i > 0)
         .map(|i| q.revisions[i - 1].0);
-    let shipping = quotes::shipping_plan(&s.app, &q).await?;
+    let shipping = leadledger_app::shipping::shipping_plan(&s.app, &q).await?;
     let drift = quotes::rate_drift(&s.app, &q, s.app.settings.requote_threshold_percent)
         .await?
         .map(|(rate, pct)| (rate.normalize().to_string(), format!("{pct:+}")));
